@@ -1,0 +1,53 @@
+import {CONTINUING_WORDS, IMPERATIVE_VERBS, opensObjective} from './imperative-verbs.js';
+
+/**
+ * Split run-on text where a list lost its item markup ("… long waits Continue to improve …"): a new
+ * objective starts at a capitalised imperative verb that follows a lower-case word, a number or a
+ * closing bracket, outside brackets, and is not the start of a Title Case name.
+ *
+ * @example
+ * splitRunOn('Reduce waits Improve access'); // ['Reduce waits', 'Improve access']
+ */
+export function splitRunOn(text: string, verbs: ReadonlySet<string> = IMPERATIVE_VERBS): string[] {
+  const tokens = [...text.matchAll(/\S+/g)].map((m) => ({word: m[0], index: m.index}));
+  const cuts: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const {word} = tokens[i]!;
+    const bare = word.replace(/^[("'‘“]+|[)"'’”,.;:]+$/g, '');
+    if (i > 0 && depth === 0 && !word.startsWith('(')) {
+      const previous = tokens[i - 1]!.word;
+      const previousEndsFree =
+        /[\p{Ll}\d%)\]]$/u.test(previous) && !/^\p{Lu}/u.test(previous) && !CONTINUING_WORDS.has(previous.toLowerCase());
+      const following = tokens.slice(i + 1, i + 3).map((t) => t.word);
+      const titleCaseName = following.length === 2 && following.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
+      if (previousEndsFree && !titleCaseName && opensObjective([bare, following[0] ?? ''].filter(Boolean), verbs)) cuts.push(tokens[i]!.index);
+    }
+    for (const ch of word) {
+      if (ch === '(' || ch === '[') depth++;
+      else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    }
+  }
+  const parts: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    parts.push(text.slice(from, cut).trim());
+    from = cut;
+  }
+  parts.push(text.slice(from).trim());
+  return parts.filter(Boolean);
+}
+
+/**
+ * Whether a physical line continues the objective above it rather than starting a new one: it starts
+ * in lower case, a digit or punctuation, or the line above ends mid-phrase, or it does not open with an
+ * imperative verb.
+ */
+export function continuesPrevious(previous: string, line: string, verbs: ReadonlySet<string> = IMPERATIVE_VERBS): boolean {
+  const words = line.trim().split(/\s+/);
+  if (!opensObjective(words, verbs)) return true;
+  const prev = previous.trimEnd();
+  if (/[-‐‑,(/&]$/.test(prev)) return true;
+  const last = prev.split(/\s+/).at(-1)?.toLowerCase() ?? '';
+  return CONTINUING_WORDS.has(last);
+}

@@ -1,0 +1,92 @@
+import {createHash} from 'node:crypto';
+import {diagnostic, type Diagnostic} from '../model/diagnostic.js';
+import type {DocumentResult} from '../model/result.js';
+import {statusOf} from '../model/result.js';
+import type {Block, DocumentFormat, Repair, SourceDocument} from '../model/source-document.js';
+import {decodeText} from './decode/decode-text.js';
+import {repairMojibake} from './decode/repair-mojibake.js';
+import {ingestHtml} from './html/ingest-html.js';
+import {ingestMarkdown} from './markdown/ingest-markdown.js';
+import {ingestPdf} from './pdf/ingest-pdf.js';
+import {sniffFormat} from './sniff-format.js';
+import {ingestText} from './text/ingest-text.js';
+
+/** Options for {@link ingestDocument}. */
+export interface IngestOptions {
+  /** The document's name as reported in provenance and diagnostics ('/'-separated, relative). */
+  readonly file: string;
+  /** Refuse documents larger than this many bytes. @default 104857600 (100 MB) */
+  readonly maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+
+/** SHA-256 of the bytes, hex. */
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function failure(file: string, code: Parameters<typeof diagnostic>[1], message: string): DocumentResult<SourceDocument> {
+  return {status: 'failure', diagnostics: [diagnostic('error', code, 'ingest', message, {file})]};
+}
+
+/**
+ * Bytes → {@link SourceDocument}. The format and the text encoding are detected from the bytes;
+ * the file name is used only in provenance. Never throws for bad input: a document that cannot be
+ * read is a `failure` result with a diagnostic naming the reason.
+ *
+ * @example
+ * const result = await ingestDocument(new TextEncoder().encode('Area\tObjective\n'), {file: 'a.txt'});
+ * result.status; // 'success'
+ */
+export async function ingestDocument(bytes: Uint8Array, options: IngestOptions): Promise<DocumentResult<SourceDocument>> {
+  const {file} = options;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length === 0) return failure(file, 'file-empty', 'Cannot read document: the file is empty');
+  if (bytes.length > maxBytes) {
+    return failure(file, 'file-too-large', `Cannot read document: ${bytes.length} bytes is over the limit of ${maxBytes} bytes`);
+  }
+  const hash = sha256(bytes);
+  const diagnostics: Diagnostic[] = [];
+  let format: DocumentFormat;
+  let encoding = 'binary';
+  let blocks: Block[];
+  let title: string | undefined;
+  let pages: number | undefined;
+  let repairs: Repair[] = [];
+
+  const decoded = decodeText(bytes);
+  const sniffed = sniffFormat(bytes, decoded.text);
+  if (sniffed === 'binary') {
+    return failure(file, 'binary-content', 'Cannot read document: the bytes are not PDF, HTML, Markdown or text');
+  }
+  if (sniffed === 'pdf') {
+    const pdf = await ingestPdf(bytes, {file});
+    if (pdf.status === 'failure') return pdf;
+    format = 'pdf';
+    ({blocks, pages} = pdf.value);
+    title = pdf.value.title;
+    diagnostics.push(...pdf.diagnostics);
+  } else {
+    format = sniffed;
+    encoding = decoded.encoding;
+    if (decoded.encoding !== 'utf-8') {
+      diagnostics.push(diagnostic('info', 'encoding-detected', 'ingest', `Decoded as \`${decoded.encoding}\` (${decoded.evidence})`, {file}));
+    }
+    if (decoded.replaced > 0) {
+      diagnostics.push(
+        diagnostic('warning', 'encoding-invalid', 'ingest', `Replaced ${decoded.replaced} invalid byte sequence(s) with U+FFFD`, {file}),
+      );
+    }
+    const repaired = repairMojibake(decoded.text, file);
+    repairs = repaired.repairs;
+    diagnostics.push(...repaired.diagnostics);
+    const read = format === 'html' ? ingestHtml(repaired.text) : format === 'markdown' ? ingestMarkdown(repaired.text) : ingestText(repaired.text);
+    blocks = read.blocks;
+    title = read.title;
+  }
+  const value: SourceDocument = {file, sha256: hash, format, encoding, blocks, repairs, diagnostics};
+  if (title !== undefined) value.title = title;
+  if (pages !== undefined) value.pages = pages;
+  return {status: statusOf(diagnostics), value, diagnostics};
+}

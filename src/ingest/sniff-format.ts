@@ -1,0 +1,52 @@
+import type {DocumentFormat} from '../model/source-document.js';
+
+/** What the bytes look like. `binary` is not a document. */
+export type SniffedFormat = DocumentFormat | 'binary';
+
+/** Whether the first bytes hold the PDF signature (within the first 1 KiB, as readers allow). */
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+/** Share of control characters (other than tab, LF, CR, FF) in a sample: high for binary files. */
+function controlShare(text: string): number {
+  const sample = text.slice(0, 8192);
+  if (!sample.length) return 0;
+  let control = 0;
+  for (const ch of sample) {
+    const code = ch.codePointAt(0)!;
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) || code === 0xfffd || code === 0x7f) control++;
+  }
+  return control / sample.length;
+}
+
+/**
+ * Choose a format from the content: the PDF signature, then markup, then Markdown syntax, else text.
+ * The file name is never consulted here.
+ *
+ * @example
+ * sniffFormat(bytes, '<!doctype html><p>x'); // 'html'
+ */
+export function sniffFormat(bytes: Uint8Array, text: string): SniffedFormat {
+  if (looksLikePdf(bytes)) return 'pdf';
+  if (bytes.includes(0) || controlShare(text) > 0.1) return 'binary';
+  const head = text.slice(0, 4096).trimStart().toLowerCase();
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<!doctype html|^(<!--[\s\S]*?-->\s*)*<html[\s>]/.test(head)) return 'html';
+  const sample = text.slice(0, 200_000);
+  const blockTags = (sample.match(/<\/?(p|div|table|tr|td|th|body|h[1-6]|section|article|span)\b[^>]*>/gi) ?? []).length;
+  const lines = sample.split('\n');
+  const nonEmpty = lines.filter((l) => l.trim()).length || 1;
+  if (blockTags >= 4 && blockTags / nonEmpty > 0.5 && /<(body|table|div|p)\b/i.test(sample)) return 'html';
+  let markdown = 0;
+  for (const line of lines) {
+    if (/^#{1,6}\s+\S/.test(line)) markdown += 2;
+    else if (/^\s{0,3}\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(line)) markdown += 3;
+    else if (/^\s{0,3}[-*+]\s+\S/.test(line) || /^\s{0,3}\d{1,3}[.)]\s+\S/.test(line)) markdown += 1;
+    else if (/^\s{0,3}(```|~~~)/.test(line)) markdown += 2;
+    if (/\[[^\]\n]+\]\([^)\s]*\)/.test(line)) markdown += 1;
+    if (/(\*\*|__)\S[^*\n]*\S\1/.test(line)) markdown += 1;
+  }
+  if (markdown >= 3 && markdown / nonEmpty > 0.02) return 'markdown';
+  return 'text';
+}
