@@ -78,6 +78,8 @@ export function parseTargets(text: string, deadlines: readonly Deadline[] = pars
     const raw = g['value']!;
     const value = toNumber(raw);
     if (!Number.isFinite(value) || inDeadline(start)) continue;
+    // Ages describe who is counted, not a target: "aged 25–84 years", "aged between 25 and 84 years", "aged over 14".
+    if (/\bage[ds]?\s+(?:between\s+|over\s+|under\s+|from\s+)?(?:[\d.]+\s*(?:and|to|[–-])\s*)?$/i.test(text.slice(Math.max(0, start - 40), start))) continue;
     const before = text.slice(Math.max(0, start - 30), start);
     const after = text.slice(end, end + 40);
     let unit: TargetUnit;

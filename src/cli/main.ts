@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+import {Command, CommanderError, InvalidArgumentError, Option} from 'commander';
+import {resolve} from 'node:path';
+import {DiagnosticError} from '../model/diagnostic.js';
+import {DEFAULT_MAX_BYTES} from '../ingest/ingest-document.js';
+import {ingestDocument} from '../ingest/ingest-document.js';
+import {compareEditions, readEdition} from '../pipeline.js';
+import {OUTPUT_FORMATS, renderFiles, type OutputFormat} from '../render/render-files.js';
+import {renderEdition} from '../render/render-edition.js';
+import {renderSourceText} from '../render/render-source.js';
+import {loadManifest} from '../batch/load-manifest.js';
+import {runBatch} from '../batch/run-batch.js';
+import {loadAliases} from './load-aliases.js';
+import {packageVersion} from './package-root.js';
+import {readInput} from './read-input.js';
+import {writeOutputs} from './write-output.js';
+
+/** Exit codes, like diff(1). */
+export const EXIT = {ok: 0, differs: 1, error: 2, batchFailures: 3} as const;
+
+function formats(value: string): OutputFormat[] {
+  const list = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  for (const f of list) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`Expected formats from \`${OUTPUT_FORMATS.join(',')}\`, got \`${f}\``);
+  }
+  return [...new Set(list)] as OutputFormat[];
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`Expected a positive whole number, got \`${value}\``);
+  return n;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+interface Common {
+  maxBytes: number;
+  aliases: string[];
+  debug?: boolean;
+}
+
+async function readOne(path: string, options: Common, editionId?: string): Promise<Awaited<ReturnType<typeof readEdition>>> {
+  const {bytes, file} = await readInput(path, options.maxBytes);
+  const result = await readEdition(bytes, editionId ? {file, maxBytes: options.maxBytes, editionId} : {file, maxBytes: options.maxBytes});
+  if (result.status === 'failure') {
+    const d = result.diagnostics.find((x) => x.severity === 'error') ?? result.diagnostics[0]!;
+    throw new DiagnosticError(d);
+  }
+  return result;
+}
+
+/** Build the command-line program. `io` lets tests capture output. */
+export function buildProgram(io: {stdout: (s: string) => void; stderr: (s: string) => void; setExit: (code: number) => void}): Command {
+  const program = new Command('guidance-diff');
+  program
+    .description('Compare editions of policy guidance: which objectives were kept, which are new, which were dropped, and what changed.')
+    .version(packageVersion(), '-V, --version')
+    .option('--debug', 'print stack traces for errors')
+    .addOption(new Option('--max-bytes <n>', 'refuse documents larger than this').argParser(positiveInt).default(DEFAULT_MAX_BYTES))
+    .option('--aliases <file>', 'extra aliases file (repeatable), added to data/aliases.json', collect, [] as string[])
+    .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
+    .exitOverride()
+    .showHelpAfterError(false);
+
+  const globals = (): Common => program.opts<Common>();
+
+  program
+    .command('compare')
+    .description('compare two editions and write comparison.md, .json and .csv')
+    .argument('<previous>', 'the earlier edition (PDF, HTML, Markdown or text)')
+    .argument('<current>', 'the later edition')
+    .option('-o, --out <dir>', 'output directory', 'output')
+    .addOption(new Option('-f, --format <list>', 'output formats, comma-separated').argParser(formats).default([...OUTPUT_FORMATS], 'md,json,csv'))
+    .option('--exit-code', 'exit 1 when the output differs from what is already in --out, 0 when identical')
+    .action(async (previousPath: string, currentPath: string, options: {out: string; format: OutputFormat[]; exitCode?: boolean}) => {
+      const common = globals();
+      const aliases = await loadAliases(common.aliases.map((a) => resolve(a)));
+      const [previous, current] = await Promise.all([readOne(previousPath, common), readOne(currentPath, common)]);
+      const comparison = compareEditions(previous.value!, current.value!, {aliases, version: packageVersion()});
+      const changed = await writeOutputs(options.out, renderFiles(comparison, options.format));
+      const {kept, new: added, dropped, changed: withChanges} = comparison.summary;
+      io.stderr(`guidance-diff: ${comparison.rows.length} rows (kept ${kept}, ${withChanges} changed; new ${added}; dropped ${dropped}) → ${options.out}\n`);
+      if (options.exitCode && changed.length) io.setExit(EXIT.differs);
+    });
+
+  program
+    .command('extract')
+    .description('print the objectives extracted from one document')
+    .argument('<file>', 'a guidance document')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md', 'csv']).default('json'))
+    .action(async (path: string, options: {format: 'json' | 'md' | 'csv'}) => {
+      const result = await readOne(path, globals());
+      io.stdout(renderEdition(result.value!, options.format));
+    });
+
+  program
+    .command('ingest')
+    .description('print what ingestion read: format, encoding, repairs, blocks with provenance, diagnostics')
+    .argument('<file>', 'a document')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('text'))
+    .action(async (path: string, options: {format: 'json' | 'text'}) => {
+      const common = globals();
+      const {bytes, file} = await readInput(path, common.maxBytes);
+      const result = await ingestDocument(bytes, {file, maxBytes: common.maxBytes});
+      if (result.status === 'failure') throw new DiagnosticError(result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0]!);
+      io.stdout(options.format === 'json' ? `${JSON.stringify(result.value, null, 2)}\n` : renderSourceText(result.value));
+    });
+
+  const batch = async (manifestPath: string, options: {out: string; concurrency?: number; format: OutputFormat[]}): Promise<void> => {
+    const common = globals();
+    const manifest = await loadManifest(manifestPath);
+    const aliases = await loadAliases(common.aliases.map((a) => resolve(a)));
+    const report = await runBatch(manifest, {
+      manifestPath,
+      outDir: options.out,
+      aliases,
+      version: packageVersion(),
+      maxBytes: common.maxBytes,
+      formats: options.format,
+      ...(options.concurrency ? {concurrency: options.concurrency} : {}),
+    });
+    const {summary} = report;
+    io.stderr(
+      `guidance-diff: ${summary.documents} documents, ${summary.comparisons} comparisons: ${summary.success} succeeded, ${summary.partial} partial, ${summary.failure} failed → ${options.out}\n`,
+    );
+    for (const item of report.items.filter((i) => i.status === 'failure')) {
+      const d = item.diagnostics.find((x) => x.severity === 'error');
+      io.stderr(`guidance-diff: ${d?.file ?? item.id}: ${d?.message ?? 'failed'}\n`);
+    }
+    if (summary.failure > 0) io.setExit(EXIT.batchFailures);
+  };
+
+  program
+    .command('batch', {isDefault: true})
+    .description('run every comparison in a manifest (the default command)')
+    .argument('[manifest]', 'the manifest', 'sources/manifest.json')
+    .option('-o, --out <dir>', 'output directory', 'output')
+    .option('-j, --concurrency <n>', 'documents read at once (default: number of CPUs)', positiveInt)
+    .addOption(new Option('-f, --format <list>', 'output formats, comma-separated').argParser(formats).default([...OUTPUT_FORMATS], 'md,json,csv'))
+    .action(batch);
+
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code. Errors print one line on stderr naming the file and reason. */
+export async function main(argv: readonly string[], io = {stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s)}): Promise<number> {
+  let exit: number = EXIT.ok;
+  const program = buildProgram({...io, setExit: (code) => (exit = code)});
+  try {
+    await program.parseAsync([...argv], {from: 'user'});
+    return exit;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT.ok;
+      return EXIT.error;
+    }
+    const debug = argv.includes('--debug');
+    if (error instanceof DiagnosticError) {
+      io.stderr(`guidance-diff: ${error.diagnostic.file}: ${error.diagnostic.message}\n`);
+      if (debug && error.cause) io.stderr(`${String((error.cause as Error).stack ?? error.cause)}\n`);
+    } else {
+      io.stderr(`guidance-diff: ${(error as Error)?.message ?? String(error)}\n`);
+      if (debug) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
+    }
+    return EXIT.error;
+  }
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;
+if (invokedDirectly) process.exitCode = await main(process.argv.slice(2));

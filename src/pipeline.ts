@@ -1,0 +1,48 @@
+import type {Aliases} from './model/aliases.js';
+import type {Comparison} from './model/comparison.js';
+import type {Edition} from './model/objective.js';
+import type {DocumentResult} from './model/result.js';
+import type {SourceDocument} from './model/source-document.js';
+import {extractObjectives, type ExtractOptions} from './extract/extract-objectives.js';
+import {ingestDocument} from './ingest/ingest-document.js';
+import {matchObjectives, type MatchOptions} from './match/match-objectives.js';
+import {diffMatchSet} from './diff/diff-match-set.js';
+
+/** Options for reading one document into an edition. */
+export interface ReadEditionOptions extends ExtractOptions {
+  /** The document's name in provenance and diagnostics. */
+  readonly file: string;
+  /** Size limit in bytes. @default 104857600 */
+  readonly maxBytes?: number;
+}
+
+/**
+ * Bytes → edition: ingest then extract. A failure at either stage is a `failure` result carrying the
+ * diagnostics of both.
+ *
+ * @example
+ * const result = await readEdition(bytes, {file: 'nhs/2024-25.md', editionId: 'nhs-2024-25'});
+ */
+export async function readEdition(bytes: Uint8Array, options: ReadEditionOptions): Promise<DocumentResult<Edition> & {document?: SourceDocument}> {
+  const ingested = await ingestDocument(bytes, options.maxBytes === undefined ? {file: options.file} : {file: options.file, maxBytes: options.maxBytes});
+  if (ingested.status === 'failure') return ingested;
+  const extracted = extractObjectives(ingested.value, options);
+  return extracted.status === 'failure' ? extracted : {...extracted, document: ingested.value};
+}
+
+/** Options for {@link compareEditions}. */
+export interface CompareOptions extends MatchOptions {
+  readonly aliases?: Aliases;
+  /** Version written into the output. @default '0.0.0' */
+  readonly version?: string;
+}
+
+/**
+ * Two editions → comparison: match, then diff.
+ *
+ * @example
+ * const comparison = compareEditions(previous, current, {aliases});
+ */
+export function compareEditions(previous: Edition, current: Edition, options: CompareOptions = {}): Comparison {
+  return diffMatchSet(matchObjectives(previous, current, options), options.version === undefined ? {} : {version: options.version});
+}

@@ -1,0 +1,131 @@
+import {gfmToMarkdown} from 'mdast-util-gfm';
+import {toMarkdown} from 'mdast-util-to-markdown';
+import type {PhrasingContent, Root, RootContent, TableCell, TableRow} from 'mdast';
+import type {Comparison, ComparisonRow} from '../model/comparison.js';
+import type {Objective} from '../model/objective.js';
+import {changeWords, statusWord, where} from './change-words.js';
+
+const BR: PhrasingContent = {type: 'html', value: '<br>'};
+
+function text(value: string): PhrasingContent {
+  return {type: 'text', value};
+}
+
+function source(objective: Objective): PhrasingContent {
+  return {type: 'emphasis', children: [text(`(${where(objective.provenance)})`)]};
+}
+
+function joinLines(parts: PhrasingContent[][]): PhrasingContent[] {
+  return parts.flatMap((p, k) => (k ? [BR, ...p] : p));
+}
+
+/** The current objective with the word diff: removed words struck through, added words in bold. */
+function diffed(row: ComparisonRow): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const op of row.wordDiff) {
+    if (op.op === 'equal') out.push(text(op.text));
+    else {
+      const trimmed = op.text.trim();
+      if (!trimmed) {
+        if (op.op === 'insert') out.push(text(op.text));
+        continue;
+      }
+      const lead = op.text.slice(0, op.text.indexOf(trimmed));
+      const tail = op.text.slice(lead.length + trimmed.length);
+      if (lead) out.push(text(lead));
+      out.push(op.op === 'insert' ? {type: 'strong', children: [text(trimmed)]} : {type: 'delete', children: [text(trimmed)]});
+      if (tail) out.push(text(tail));
+    }
+  }
+  return out;
+}
+
+function cell(children: PhrasingContent[]): TableCell {
+  return {type: 'tableCell', children};
+}
+
+function objectives(list: readonly Objective[], none: string): PhrasingContent[] {
+  if (!list.length) return [text(none)];
+  return joinLines(list.map((o) => [text(`${o.text} `), source(o)]));
+}
+
+function tableRow(row: ComparisonRow, currentYear: string, previousYear: string): TableRow {
+  const current =
+    row.status === 'kept' && row.previous.length === 1 && row.current.length === 1
+      ? [...diffed(row), text(' '), source(row.current[0]!)]
+      : objectives(row.current, `Not included in ${currentYear} guidance.`);
+  const area = row.previousArea ? `${row.area} (was: ${row.previousArea})` : row.area;
+  return {
+    type: 'tableRow',
+    children: [
+      cell([text(area)]),
+      cell(objectives(row.previous, `Not included in ${previousYear} guidance.`)),
+      cell(current),
+      cell([text(statusWord(row))]),
+      cell([text(changeWords(row))]),
+    ],
+  };
+}
+
+/**
+ * Comparison → Markdown: a heading, a summary, and a GFM table in the style of the NHS Confederation's
+ * hand-made comparison (Area | previous objective | current objective | Status | What changed), with
+ * removed words ~~struck through~~ and added words in **bold**. Built as mdast and serialised with
+ * mdast-util-to-markdown, so table cells are escaped.
+ */
+export function renderMarkdown(comparison: Comparison): string {
+  const previousYear = comparison.previous.planYear ?? comparison.previous.title;
+  const currentYear = comparison.current.planYear ?? comparison.current.title;
+  const {summary} = comparison;
+  const children: RootContent[] = [
+    {type: 'heading', depth: 1, children: [text(`National objectives: ${previousYear} compared with ${currentYear}`)]},
+    {
+      type: 'paragraph',
+      children: [
+        text(`Previous: ${comparison.previous.title} (`),
+        {type: 'inlineCode', value: comparison.previous.file},
+        text(`, ${comparison.previous.objectives} objectives in ${comparison.previous.areas} areas). Current: ${comparison.current.title} (`),
+        {type: 'inlineCode', value: comparison.current.file},
+        text(`, ${comparison.current.objectives} objectives in ${comparison.current.areas} areas).`),
+      ],
+    },
+    {
+      type: 'paragraph',
+      children: [
+        {type: 'strong', children: [text('Kept')]},
+        text(` ${summary.kept} (${summary.changed} with changes) · `),
+        {type: 'strong', children: [text('New')]},
+        text(` ${summary.new} · `),
+        {type: 'strong', children: [text('Dropped')]},
+        text(` ${summary.dropped}. In the current objective, removed words are struck through and added words are in bold.`),
+      ],
+    },
+    {
+      type: 'table',
+      align: [null, null, null, null, null],
+      children: [
+        {
+          type: 'tableRow',
+          children: ['Area', `Objective ${previousYear}`, `Objective ${currentYear}`, 'Status', 'What changed'].map((h) => cell([text(h)])),
+        },
+        ...comparison.rows.map((row) => tableRow(row, currentYear, previousYear)),
+      ],
+    },
+  ];
+  const notes = comparison.diagnostics.filter((d) => d.severity !== 'info');
+  if (notes.length) {
+    children.push({type: 'heading', depth: 2, children: [text('Notes')]});
+    children.push({
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: notes.map((d) => ({
+        type: 'listItem',
+        spread: false,
+        children: [{type: 'paragraph', children: [text(`${d.severity}: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`)]}],
+      })),
+    });
+  }
+  const tree: Root = {type: 'root', children};
+  return toMarkdown(tree, {extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', strong: '*', rule: '-'});
+}
