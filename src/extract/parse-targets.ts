@@ -12,7 +12,7 @@ const DURATION_UNITS: Record<string, TargetUnit> = {
   month: 'months', months: 'months', year: 'years', years: 'years',
 };
 /** Words before a number that make it a name, not a quantity: "category 2", "stages 1 and 2". */
-const LABEL_WORDS = /\b(?:category|categories|cat|stage|stages|phase|tier|band|level|type|wave|cohort|step|version|aged|age|ages|over|under|year|years)\s*$/i;
+const LABEL_WORDS = /\b(?:category|categories|cat|stage|stages|phase|tier|band|level|type|wave|cohort|step|version|aged|age|ages|over|under|year|years)\s*(?:\d+\s*(?:and|or|,|to|–|-)\s*)?$/i;
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|${Object.keys(NUMBER_WORDS).join('|')})`;
 const QUANTITY = new RegExp(
@@ -33,6 +33,8 @@ function toNumber(raw: string): number {
 function comparatorFor(before: string, after: string): Comparator | undefined {
   const b = before.toLowerCase();
   const a = after.toLowerCase();
+  if (/\b(no|not) more than\s*$/.test(b)) return 'at-most';
+  if (/\b(no|not) less than\s*$/.test(b)) return 'at-least';
   if (/\b(no less than|at least|minimum of|a minimum|or more|not less than|more than|greater than|above|exceed)\s*$/.test(b) || /^\s*or (above|more|higher|over)\b/.test(a))
     return 'at-least';
   if (/\b(no more than|at most|maximum of|a maximum|not more than|fewer than|less than|below|under|within|up to)\s*$/.test(b) || /^\s*or (below|less|fewer|lower|under)\b/.test(a))

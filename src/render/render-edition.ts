@@ -31,5 +31,5 @@ export function renderEdition(edition: Edition, format: 'json' | 'md' | 'csv'): 
       {type: 'table', children: [{type: 'tableRow', children: header.map(cell)}, ...rows.map((r) => ({type: 'tableRow' as const, children: r.map(cell)}))]},
     ],
   };
-  return toMarkdown(tree, {extensions: [gfmToMarkdown()]});
+  return toMarkdown(tree, {extensions: [gfmToMarkdown({tablePipeAlign: false})]});
 }

@@ -19,23 +19,30 @@ function joinLines(parts: PhrasingContent[][]): PhrasingContent[] {
   return parts.flatMap((p, k) => (k ? [BR, ...p] : p));
 }
 
-/** The current objective with the word diff: removed words struck through, added words in bold. */
+/**
+ * The current objective with the word diff: removed words struck through, added words in bold. Markers
+ * are kept apart from neighbouring words by a space so that no character needs escaping.
+ */
 function diffed(row: ComparisonRow): PhrasingContent[] {
   const out: PhrasingContent[] = [];
+  const endsWithSpace = (): boolean => {
+    const last = out.at(-1);
+    return !last || (last.type === 'text' && /\s$/.test(last.value));
+  };
+  let afterMarker = false;
   for (const op of row.wordDiff) {
-    if (op.op === 'equal') out.push(text(op.text));
-    else {
-      const trimmed = op.text.trim();
-      if (!trimmed) {
-        if (op.op === 'insert') out.push(text(op.text));
-        continue;
-      }
-      const lead = op.text.slice(0, op.text.indexOf(trimmed));
-      const tail = op.text.slice(lead.length + trimmed.length);
-      if (lead) out.push(text(lead));
-      out.push(op.op === 'insert' ? {type: 'strong', children: [text(trimmed)]} : {type: 'delete', children: [text(trimmed)]});
-      if (tail) out.push(text(tail));
+    const trimmed = op.text.trim();
+    if (op.op === 'equal' || !trimmed) {
+      if (op.op === 'delete') continue;
+      out.push(text(afterMarker && /^\S/.test(op.text) ? ` ${op.text}` : op.text));
+      afterMarker = false;
+      continue;
     }
+    if (!endsWithSpace()) out.push(text(' '));
+    out.push(op.op === 'insert' ? {type: 'strong', children: [text(trimmed)]} : {type: 'delete', children: [text(trimmed)]});
+    const tail = /\s+$/.exec(op.text)?.[0];
+    if (tail) out.push(text(tail));
+    afterMarker = !tail;
   }
   return out;
 }
@@ -127,5 +134,5 @@ export function renderMarkdown(comparison: Comparison): string {
     });
   }
   const tree: Root = {type: 'root', children};
-  return toMarkdown(tree, {extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', strong: '*', rule: '-'});
+  return toMarkdown(tree, {extensions: [gfmToMarkdown({tablePipeAlign: false})], bullet: '-', emphasis: '_', strong: '*', rule: '-'});
 }

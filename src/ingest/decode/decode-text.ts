@@ -1,3 +1,5 @@
+import iconv from 'iconv-lite';
+
 /** The result of decoding a document's bytes. */
 export interface DecodedText {
   text: string;
@@ -65,7 +67,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       encoding = 'windows-1252';
     }
   }
-  const raw = new TextDecoder(encoding, {ignoreBOM: true}).decode(body);
+  // iconv-lite for legacy encodings: Node's TextDecoder decodes windows-1252 as ISO-8859-1 (C1 controls).
+  const raw = encoding === 'utf-8' || encoding.startsWith('utf-16') ? new TextDecoder(encoding, {ignoreBOM: true}).decode(body) : iconv.decode(Buffer.from(body), encoding);
   let replaced = 0;
   for (const ch of raw) if (ch === '\uFFFD') replaced++;
   const text = raw.replace(/\r\n?/g, '\n');

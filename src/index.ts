@@ -1,0 +1,22 @@
+/** guidance-diff: compare editions of policy guidance. Named exports only. */
+export {ingestDocument, sha256, DEFAULT_MAX_BYTES, type IngestOptions} from './ingest/ingest-document.js';
+export {extractObjectives, type ExtractOptions} from './extract/extract-objectives.js';
+export {parseTargets, parseDeadlines} from './extract/parse-targets.js';
+export {matchObjectives, type MatchOptions} from './match/match-objectives.js';
+export {diffMatchSet, type DiffOptions} from './diff/diff-match-set.js';
+export {wordDiff} from './diff/word-diff.js';
+export {renderMarkdown} from './render/render-markdown.js';
+export {renderJson} from './render/render-json.js';
+export {renderCsv} from './render/render-csv.js';
+export {renderFiles, OUTPUT_FORMATS, type OutputFormat, type OutputFile} from './render/render-files.js';
+export {readEdition, compareEditions, type ReadEditionOptions, type CompareOptions} from './pipeline.js';
+export {jsonSchemas} from './model/json-schemas.js';
+export {Comparison, ComparisonRow, Change, ChangeKind, type WordOp} from './model/comparison.js';
+export {Edition, Objective, Target, Deadline, Provenance} from './model/objective.js';
+export {SourceDocument, type Block, type TableBlock, type Cell, type Fragment} from './model/source-document.js';
+export {Manifest} from './model/manifest.js';
+export {Aliases} from './model/aliases.js';
+export {Diagnostic, DiagnosticError, type Severity} from './model/diagnostic.js';
+export {diagnosticCodes, type DiagnosticCode} from './model/diagnostic-codes.js';
+export type {DocumentResult, Status} from './model/result.js';
+export type {MatchSet, MatchGroup} from './model/match-set.js';

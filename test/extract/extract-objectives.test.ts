@@ -1,0 +1,79 @@
+import {describe, expect, it} from 'vitest';
+import {extractObjectives} from '../../src/extract/extract-objectives.js';
+import {edition, editionFile, HTML_2023, HTML_2024, LAYOUT_2023, SEED_2023, SEED_2024, source} from '../helpers.js';
+
+describe('extractObjectives', () => {
+  it('reads all 31 objectives of the 2023/24 PDF text dump, junk removed, areas rejoined', async () => {
+    const ed = await editionFile(SEED_2023, 'nhs-2023-24');
+    expect(ed.objectives).toHaveLength(31);
+    expect(ed.areas).toEqual([
+      'Urgent and emergency care',
+      'Community health services',
+      'Primary care',
+      'Elective care',
+      'Cancer',
+      'Diagnostics',
+      'Maternity',
+      'Use of resources',
+      'Workforce',
+      'Mental health',
+      'People with a learning disability and autistic people',
+      'Prevention and health inequalities',
+    ]);
+    expect(ed.planYear).toBe('2023/24');
+    const first = ed.objectives[0]!;
+    expect(first.text).toBe('Improve A&E waiting times so that no less than 76% of patients are seen within 4 hours by March 2024 with further improvement in 2024/25');
+    expect(first.provenance).toMatchObject({file: '001_93485f810e474ae5.txt', line: 4, endLine: 5});
+    expect(ed.objectives.map((o) => o.text).join(' ')).not.toMatch(/\bity\b|Ξ|\*\/05|Recovering our core services/);
+    expect(ed.objectives.find((o) => o.text.startsWith('Deliver the system'))!.text).toBe('Deliver the system-specific activity target (agreed through the operational planning process)');
+    expect(ed.diagnostics.filter((d) => d.code === 'junk-removed').map((d) => d.line)).toEqual([4, 15, 16, 43]);
+  });
+
+  it('reads all 32 objectives in 12 areas of the 2024/25 Markdown guidance', async () => {
+    const ed = await editionFile(SEED_2024, 'nhs-2024-25');
+    expect(ed.objectives).toHaveLength(32);
+    expect(ed.areas).toHaveLength(12);
+    expect(ed.objectives.filter((o) => o.area === 'Mental health')).toHaveLength(5);
+    expect(ed.objectives[1]).toMatchObject({area: 'Urgent and emergency care', provenance: {line: 89}});
+    expect(ed.objectives[1]!.targets.map((t) => [t.value, t.unit])).toEqual([
+      [78, 'percent'],
+      [4, 'hours'],
+    ]);
+  });
+
+  it('gets the same objectives from the HTML renditions and from pdftotext -layout output', async () => {
+    const text = (await editionFile(SEED_2023)).objectives.map((o) => [o.area, o.text]);
+    expect((await editionFile(HTML_2023)).objectives.map((o) => [o.area, o.text])).toEqual(text);
+    expect((await editionFile(LAYOUT_2023)).objectives.map((o) => [o.area, o.text])).toEqual(text);
+    const md = (await editionFile(SEED_2024)).objectives.map((o) => [o.area, o.text]);
+    expect((await editionFile(HTML_2024)).objectives.map((o) => [o.area, o.text])).toEqual(md);
+  });
+
+  it('gives objectives ids stable across runs and independent of position', async () => {
+    const a = await edition('T 2024/25\n\n\tArea\tObjective\n\tCancer\tReduce waits\n\t\tImprove diagnosis\n', 'a.txt', 'ed');
+    const b = await edition('T 2024/25\n\n\tArea\tObjective\n\tCancer\tImprove diagnosis\n\t\tReduce waits\n', 'a.txt', 'ed');
+    expect(a.objectives.map((o) => o.id).toSorted()).toEqual(b.objectives.map((o) => o.id).toSorted());
+    expect(a.objectives[0]!.id).toMatch(/^ed:cancer:[0-9a-f]{8}$/);
+  });
+
+  it('warns when the document states a different number of objectives', async () => {
+    const md = 'Guidance\n\nThe guidance includes 3 objectives, covering 2 areas.\n\n| Area | Objective |\n| --- | --- |\n| Cancer | Reduce waits |\n| Workforce | Retain staff |\n';
+    const ed = await edition(md, 'g.md');
+    expect(ed.diagnostics.filter((d) => d.code === 'count-mismatch').map((d) => d.message)).toEqual([
+      'Expected `3` objectives as the document states, got `2`',
+    ]);
+  });
+
+  it('fails with table-not-found when there is no objectives table', async () => {
+    const result = extractObjectives(await source('# Heading\n\nJust prose, no table.\n', 'p.md'));
+    expect(result.status).toBe('failure');
+    expect(result.diagnostics.at(-1)).toMatchObject({code: 'table-not-found', severity: 'error', file: 'p.md'});
+  });
+
+  it('reports a row with an area but no objective as unparsed, and the result as partial', async () => {
+    const html = '<table><tr><th>Area</th><th>Objective</th></tr><tr><td>Cancer</td><td>Reduce waits</td></tr><tr><td>Workforce</td><td></td></tr></table>';
+    const result = extractObjectives(await source(html, 'p.html'));
+    expect(result.status).toBe('success');
+    expect(result.diagnostics.map((d) => d.code)).toContain('row-unparsed');
+  });
+});

@@ -1,0 +1,41 @@
+import {describe, expect, it} from 'vitest';
+import {continuesPrevious, splitRunOn} from '../../src/extract/segment-objectives.js';
+
+describe('splitRunOn', () => {
+  it('splits items whose list markup was lost at capitalised imperative verbs', () => {
+    expect(
+      splitRunOn('Improve community services waiting times, with a focus on reducing long waits Continue to improve the experience of access to primary care'),
+    ).toEqual(['Improve community services waiting times, with a focus on reducing long waits', 'Continue to improve the experience of access to primary care']);
+    expect(splitRunOn('to 77% by March 2025 Increase the percentage of cancers (stages 1 and 2) Reduce waits')).toEqual([
+      'to 77% by March 2025',
+      'Increase the percentage of cancers (stages 1 and 2)',
+      'Reduce waits',
+    ]);
+  });
+
+  it('does not split at names, inside brackets, after function words or at months', () => {
+    const keep = [
+      'Increase the number completing treatment via NHS Talking Therapies to 700,000',
+      'Improve retention through all elements of the NHS People Promise retention interventions',
+      'Deliver (or exceed) targets, as the Plan Deliver said (and Reduce)',
+      'Promote the Make Every Contact Count approach',
+      'Increase uptake in line with the March 2025 ambition',
+      'Consistently meet the standard and Reduce nothing',
+    ];
+    expect(keep.map((t) => splitRunOn(t).length)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('accepts extra verbs', () => {
+    expect(splitRunOn('Hold waits steady Bolster staffing', new Set(['bolster', 'hold']))).toEqual(['Hold waits steady', 'Bolster staffing']);
+  });
+});
+
+describe('continuesPrevious', () => {
+  it('treats lower-case, numeric and mid-phrase lines as continuations', () => {
+    expect(continuesPrevious('Improve A&E waiting times by March', '2024 with further improvement')).toBe(true);
+    expect(continuesPrevious('Eliminate waits of over 65 weeks (except where patients choose to', 'wait longer)')).toBe(true);
+    expect(continuesPrevious('reduce waits in line with the', 'Improve the plan')).toBe(true);
+    expect(continuesPrevious('supported by community mental health services', 'Work towards eliminating placements')).toBe(false);
+    expect(continuesPrevious('…', 'Consistently meet or exceed the standard')).toBe(false);
+  });
+});
