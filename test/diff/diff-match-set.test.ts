@@ -1,0 +1,46 @@
+import {describe, expect, it} from 'vitest';
+import {diffMatchSet} from '../../src/diff/diff-match-set.js';
+import {matchObjectives} from '../../src/match/match-objectives.js';
+import {aliases, editionFile, SEED_2023, SEED_2024} from '../helpers.js';
+
+describe('diffMatchSet', async () => {
+  const comparison = diffMatchSet(matchObjectives(await editionFile(SEED_2023, 'prev'), await editionFile(SEED_2024, 'curr'), {aliases: aliases()}), {version: '1.2.3'});
+  const row = (start: string) => comparison.rows.find((r) => [...r.previous, ...r.current].some((o) => o.text.startsWith(start)))!;
+
+  it('puts every objective of both editions in exactly one row', () => {
+    const prev = comparison.rows.flatMap((r) => r.previous.map((o) => o.id));
+    const curr = comparison.rows.flatMap((r) => r.current.map((o) => o.id));
+    expect(new Set(prev).size).toBe(31);
+    expect(prev).toHaveLength(31);
+    expect(new Set(curr).size).toBe(32);
+    expect(curr).toHaveLength(32);
+    expect(comparison.summary).toEqual({kept: 21, new: 11, dropped: 8, changed: 16});
+    expect(comparison.generator.version).toBe('1.2.3');
+  });
+
+  it('types the changes the Confederation noted', () => {
+    const changes = (start: string) => row(start).changes.map((c) => `${c.kind} ${c.from ?? ''}→${c.to ?? ''}`);
+    expect(changes('Improve A&E')).toEqual(['target-raised 76%→78%']);
+    expect(changes('Eliminate waits')).toContain('deadline-extended March 2024→September 2024');
+    expect(changes('Meet the cancer')).toContain('target-raised 75%→77%');
+    expect(changes('Work towards eliminating')).toContain('scope-added →Improve patient flow');
+    expect(changes('Increase percentage of patients with hypertension')).toEqual(['target-raised 77%→80%']);
+    expect(changes('Increase the percentage of patients aged between')).toContain('target-raised 60%→65%');
+    expect(changes('Improve category 2')).toEqual(['scope-removed further improvement towards pre-pandemic levels in 2024/25→']);
+    expect(changes('Make it easier')).toEqual(['area-renamed Primary care→Primary and community services']);
+  });
+
+  it('keeps the merged rows together and reports absorbed objectives as dropped plus new', () => {
+    const merged = row('Achieve a 5%');
+    expect(merged).toMatchObject({status: 'kept', area: 'Mental health'});
+    expect(merged.previous).toHaveLength(3);
+    expect(merged.changes[0]!.kind).toBe('merged');
+    expect(row('Increase fill rates')).toMatchObject({status: 'dropped', changes: [{kind: 'absorbed'}]});
+    expect(row('Continue to implement the Three-year')).toMatchObject({status: 'new', changes: [{kind: 'absorbed', from: '2 objectives'}]});
+  });
+
+  it('orders rows as the current edition lists them, dropped rows beside their old neighbours', () => {
+    const first = comparison.rows.slice(0, 4).map((r) => `${r.status}:${(r.current[0] ?? r.previous[0])!.text.slice(0, 20)}`);
+    expect(first).toEqual(['new:Implement the Patien', 'kept:Improve A&E waiting ', 'kept:Improve Category 2 a', 'dropped:Reduce adult general']);
+  });
+});
