@@ -98,7 +98,9 @@ function readDrafts(found: ObjectivesTable, verbs: ReadonlySet<string>, file: st
         let startsObjective = false;
         for (const fragment of fragments) {
           const previous = current?.lines.at(-1);
-          if (!current || previous === undefined || !continuesPrevious(previous, fragment.text, verbs)) {
+          // A structural boundary (a row gap or bullet in a PDF) always starts an objective; a plain line
+          // wrap starts one only when the line reads as the opening of a new objective.
+          if (!current || previous === undefined || fragment.start === 'item' || !continuesPrevious(previous, fragment.text, verbs)) {
             current = {lines: [], at: [], areaRuns: new Set()};
             drafts.push(current);
             startsObjective = true;
@@ -112,7 +114,11 @@ function readDrafts(found: ObjectivesTable, verbs: ReadonlySet<string>, file: st
           const text = areaFragments.map((f) => f.text).join(' ');
           const previousPart = runs.at(-1)?.parts.at(-1) ?? '';
           const capitalised = /^\p{Lu}/u.test(text);
-          const fresh = lastAreaRow !== rowCounter - 1 || !runs.length || (capitalised && (startsObjective || /[*†‡]$/.test(previousPart)));
+          const fresh =
+            lastAreaRow !== rowCounter - 1 ||
+            !runs.length ||
+            areaFragments[0]!.start === 'item' ||
+            (capitalised && (startsObjective || /[*†‡]$/.test(previousPart)));
           if (fresh) runs.push({parts: []});
           runs.at(-1)!.parts.push(text);
           lastAreaRow = rowCounter;

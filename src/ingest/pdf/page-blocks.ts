@@ -1,0 +1,179 @@
+import type {Block, Cell, Fragment, Row, TableBlock} from '../../model/source-document.js';
+import {chunkBox, type Chunk, type PageLine} from './page-lines.js';
+
+/** Chunk starts within this many points belong to one column. */
+const COLUMN_TOLERANCE = 4;
+/** A column start must be seen on at least this share of a region's lines (and on two). */
+const COLUMN_SHARE = 0.15;
+/** A vertical gap this many times the usual line pitch separates rows (cell padding) or paragraphs. */
+const ROW_GAP = 1.4;
+/** Text at least this many times the body size is a heading. */
+const HEADING_SIZE = 1.2;
+/** Column starts closer than this many ems are a hanging indent, not two columns. */
+const HANGING_INDENT = 3;
+const BULLET = /^[•●▪◦■□‣⁃–-]\s+/u;
+
+/** Column layout of a table, carried to the next page so a table split across pages reads as one. */
+export interface ColumnLayout {
+  starts: number[];
+}
+
+function median(values: readonly number[]): number {
+  if (!values.length) return 0;
+  const s = values.toSorted((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function at(line: PageLine, chunk?: Chunk): Fragment['at'] {
+  const box = chunk ?? {text: '', x0: line.x0, x1: line.x1};
+  return {line: line.index, page: line.page, bbox: chunkBox(line, box)};
+}
+
+/**
+ * Column starts of a run of lines: chunk starts seen on enough lines, clustered. Starts closer than a
+ * few ems are one column (a list's hanging indent), not two.
+ */
+function clusterStarts(lines: readonly PageLine[], size: number): number[] {
+  const clusters: {x: number; lines: Set<PageLine>}[] = [];
+  for (const line of lines) {
+    for (const chunk of line.chunks) {
+      const found = clusters.find((c) => Math.abs(c.x - chunk.x0) <= COLUMN_TOLERANCE);
+      if (found) {
+        found.lines.add(line);
+        found.x = Math.min(found.x, chunk.x0);
+      } else clusters.push({x: chunk.x0, lines: new Set([line])});
+    }
+  }
+  const needed = Math.max(2, Math.ceil(lines.length * COLUMN_SHARE));
+  const frequent = clusters
+    .filter((c) => c.lines.size >= needed)
+    .map((c) => c.x)
+    .sort((a, b) => a - b);
+  const starts: number[] = [];
+  for (const x of frequent) if (!starts.length || x - starts.at(-1)! > HANGING_INDENT * size) starts.push(x);
+  return starts;
+}
+
+/** The column a chunk starting at `x` belongs to: the nearest start, boundaries half-way between starts. */
+function columnOf(x: number, starts: readonly number[]): number {
+  let k = 0;
+  for (let c = 1; c < starts.length; c++) if (x >= (starts[c - 1]! + starts[c]!) / 2) k = c;
+  return k;
+}
+
+/** Whether two columns of long lines with a gutter near the middle are running text, not a table. */
+function isTwoColumnText(lines: readonly PageLine[], starts: readonly number[], pageWidth: number): boolean {
+  if (starts.length !== 2) return false;
+  const [left, right] = starts as [number, number];
+  const gutter = right;
+  if (Math.abs(gutter - pageWidth / 2) > pageWidth * 0.15) return false;
+  const leftWidths = lines.flatMap((l) => l.chunks.filter((c) => columnOf(c.x0, starts) === 0).map((c) => c.x1 - left));
+  const rightWidths = lines.flatMap((l) => l.chunks.filter((c) => columnOf(c.x0, starts) === 1).map((c) => c.x1 - right));
+  // In running text both columns are mostly full lines; in an objectives table the first column is short labels.
+  return median(leftWidths) > (right - left) * 0.6 && median(rightWidths) > (right - left) * 0.6;
+}
+
+function table(lines: readonly PageLine[], starts: readonly number[], pitch: number): TableBlock {
+  const rows: Row[] = [];
+  let previous: PageLine | undefined;
+  for (const line of lines) {
+    const rowBreak = previous !== undefined && previous.y - line.y > ROW_GAP * pitch;
+    const cells: Cell[] = starts.map(() => ({fragments: [], rowSpan: 1, colSpan: 1, header: false}));
+    for (const chunk of line.chunks) {
+      const c = columnOf(chunk.x0, starts);
+      const bullet = BULLET.exec(chunk.text);
+      const text = bullet ? chunk.text.slice(bullet[0].length) : chunk.text;
+      const cell = cells[c]!;
+      const last = cell.fragments.at(-1);
+      if (last) last.text += ` ${text}`;
+      else cell.fragments.push({text, start: rowBreak || bullet ? 'item' : 'line', at: at(line, chunk)});
+    }
+    rows.push({cells, physical: true, at: at(line)});
+    previous = line;
+  }
+  const first = rows[0];
+  const labels = first?.cells.filter((c) => c.fragments.length).map((c) => c.fragments[0]!.text) ?? [];
+  const hasHeader = labels.length >= 2 && labels.every((t) => t.split(/\s+/).length <= 4 && /^\p{Lu}/u.test(t) && !/[.;]$/.test(t));
+  if (hasHeader && first) for (const cell of first.cells) cell.header = true;
+  return {kind: 'table', columns: starts.length, header: hasHeader && first ? [first] : [], rows: hasHeader ? rows.slice(1) : rows, at: at(lines[0]!)};
+}
+
+function textBlocks(lines: readonly PageLine[], bodySize: number, pitch: number): Block[] {
+  const blocks: Block[] = [];
+  let current: {lines: PageLine[]; heading: boolean} | undefined;
+  const flush = (): void => {
+    if (!current) return;
+    const text = current.lines
+      .map((l) => l.chunks.map((c) => c.text).join(' '))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const first = current.lines[0]!;
+    if (text) blocks.push(current.heading ? {kind: 'heading', level: first.size >= bodySize * 1.6 ? 1 : 2, text, at: at(first)} : {kind: 'paragraph', text, at: at(first)});
+    current = undefined;
+  };
+  let previous: PageLine | undefined;
+  for (const line of lines) {
+    const heading = line.size >= bodySize * HEADING_SIZE;
+    const gap = previous ? previous.y - line.y : 0;
+    if (!current || current.heading !== heading || gap > ROW_GAP * pitch || BULLET.test(line.chunks[0]?.text ?? '')) {
+      flush();
+      current = {lines: [], heading};
+    }
+    current.lines.push(line);
+    previous = line;
+  }
+  flush();
+  return blocks;
+}
+
+function isTabular(line: PageLine, margin: number, size: number): boolean {
+  return line.chunks.length >= 2 || line.x0 > margin + 2 * size;
+}
+
+/**
+ * The lines of one page (furniture already removed) → blocks in reading order: runs of lines with
+ * column gutters become tables (physical rows, a new item where the vertical gap shows a row break or a
+ * bullet), two columns of running text are read left column first, the rest become paragraphs and
+ * headings. `carry` is the column layout of a table that ended the previous page.
+ */
+export function pageBlocks(
+  lines: readonly PageLine[],
+  pageWidth: number,
+  carry?: ColumnLayout,
+): {blocks: Block[]; carry?: ColumnLayout} {
+  if (!lines.length) return carry ? {blocks: [], carry} : {blocks: []};
+  const bodySize = median(lines.map((l) => l.size));
+  const pitches = lines.slice(1).map((l, k) => lines[k]!.y - l.y).filter((d) => d > 0 && d < 3 * bodySize);
+  const pitch = median(pitches) || bodySize * 1.2;
+  const margin = Math.min(...lines.map((l) => l.x0));
+  const blocks: Block[] = [];
+  let endCarry: ColumnLayout | undefined;
+  let i = 0;
+  while (i < lines.length) {
+    const continuing = i === 0 && carry !== undefined && lines[0]!.chunks.every((c) => carry.starts.some((s) => Math.abs(s - c.x0) <= COLUMN_TOLERANCE));
+    if (!continuing && !isTabular(lines[i]!, margin, bodySize)) {
+      let j = i;
+      while (j < lines.length && !isTabular(lines[j]!, margin, bodySize)) j++;
+      blocks.push(...textBlocks(lines.slice(i, j), bodySize, pitch));
+      i = j;
+      continue;
+    }
+    // A run of tabular lines; a single untabular line between two tabular ones stays in the run.
+    let j = i + 1;
+    while (j < lines.length && (isTabular(lines[j]!, margin, bodySize) || (j + 1 < lines.length && isTabular(lines[j + 1]!, margin, bodySize) && lines[j - 1]!.y - lines[j]!.y < 3 * pitch))) j++;
+    const run = lines.slice(i, j);
+    let starts = clusterStarts(run, bodySize);
+    if (continuing && carry && (starts.length < 2 || starts.every((s) => carry.starts.some((c) => Math.abs(c - s) <= COLUMN_TOLERANCE)))) starts = carry.starts;
+    if (starts.length >= 2 && isTwoColumnText(run, starts, pageWidth)) {
+      const left = run.map((l) => ({...l, chunks: l.chunks.filter((c) => columnOf(c.x0, starts) === 0)})).filter((l) => l.chunks.length);
+      const right = run.map((l) => ({...l, chunks: l.chunks.filter((c) => columnOf(c.x0, starts) === 1)})).filter((l) => l.chunks.length);
+      blocks.push(...textBlocks(left, bodySize, pitch), ...textBlocks(right, bodySize, pitch));
+    } else if (starts.length >= 2 && run.length >= 2) {
+      blocks.push(table(run, starts, pitch));
+      endCarry = j === lines.length ? {starts} : undefined;
+    } else blocks.push(...textBlocks(run, bodySize, pitch));
+    i = j;
+  }
+  return endCarry ? {blocks, carry: endCarry} : {blocks};
+}
