@@ -7,6 +7,8 @@ const COLUMN_TOLERANCE = 4;
 const COLUMN_SHARE = 0.15;
 /** A vertical gap this many times the usual line pitch separates rows (cell padding) or paragraphs. */
 const ROW_GAP = 1.4;
+/** A vertical gap this many times the line pitch ends a run of tabular lines. */
+const RUN_GAP = 2.5;
 /** Text at least this many times the body size is a heading. */
 const HEADING_SIZE = 1.2;
 /** Column starts closer than this many ems are a hanging indent, not two columns. */
@@ -160,8 +162,14 @@ export function pageBlocks(
       continue;
     }
     // A run of tabular lines; a single untabular line between two tabular ones stays in the run.
+    // A gap of several lines ends the run: what follows (a table after two columns of text) is laid out anew.
     let j = i + 1;
-    while (j < lines.length && (isTabular(lines[j]!, margin, bodySize) || (j + 1 < lines.length && isTabular(lines[j + 1]!, margin, bodySize) && lines[j - 1]!.y - lines[j]!.y < 3 * pitch))) j++;
+    while (
+      j < lines.length &&
+      lines[j - 1]!.y - lines[j]!.y <= RUN_GAP * pitch &&
+      (isTabular(lines[j]!, margin, bodySize) || (j + 1 < lines.length && isTabular(lines[j + 1]!, margin, bodySize)))
+    )
+      j++;
     const run = lines.slice(i, j);
     let starts = clusterStarts(run, bodySize);
     if (continuing && carry && (starts.length < 2 || starts.every((s) => carry.starts.some((c) => Math.abs(c - s) <= COLUMN_TOLERANCE)))) starts = carry.starts;

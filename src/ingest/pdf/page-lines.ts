@@ -105,7 +105,7 @@ export function pageLines(items: readonly TextItemLike[], page: number): {lines:
         rotatedItems
           .toSorted((a, b) => (a.transform[5] ?? 0) - (b.transform[5] ?? 0) || (a.transform[4] ?? 0) - (b.transform[4] ?? 0))
           .map((i) => i.str)
-          .join('')
+          .join(' ')
           .replace(/\s+/g, ' ')
           .trim(),
       ].filter(Boolean)
