@@ -16,7 +16,9 @@ export {Edition, Objective, Target, Deadline, Provenance} from './model/objectiv
 export {SourceDocument, type Block, type TableBlock, type Cell, type Fragment} from './model/source-document.js';
 export {Manifest} from './model/manifest.js';
 export {Aliases} from './model/aliases.js';
-export {Diagnostic, DiagnosticError, type Severity} from './model/diagnostic.js';
+export {Diagnostic, type Severity} from './model/diagnostic.js';
+export {DiagnosticError, diagnostic, sortDiagnostics} from './model/diagnostics.js';
+export {cellText, firstText} from './model/blocks.js';
 export {diagnosticCodes, type DiagnosticCode} from './model/diagnostic-codes.js';
 export type {DocumentResult, Status} from './model/result.js';
 export type {MatchSet, MatchGroup} from './model/match-set.js';

@@ -14,6 +14,8 @@ export interface ReadEditionOptions extends ExtractOptions {
   readonly file: string;
   /** Size limit in bytes. @default 104857600 */
   readonly maxBytes?: number;
+  /** Worker threads for reading a large PDF. @default the number of CPUs */
+  readonly threads?: number;
 }
 
 /**
@@ -24,7 +26,11 @@ export interface ReadEditionOptions extends ExtractOptions {
  * const result = await readEdition(bytes, {file: 'nhs/2024-25.md', editionId: 'nhs-2024-25'});
  */
 export async function readEdition(bytes: Uint8Array, options: ReadEditionOptions): Promise<DocumentResult<Edition> & {document?: SourceDocument}> {
-  const ingested = await ingestDocument(bytes, options.maxBytes === undefined ? {file: options.file} : {file: options.file, maxBytes: options.maxBytes});
+  const ingested = await ingestDocument(bytes, {
+    file: options.file,
+    ...(options.maxBytes === undefined ? {} : {maxBytes: options.maxBytes}),
+    ...(options.threads === undefined ? {} : {threads: options.threads}),
+  });
   if (ingested.status === 'failure') return ingested;
   const extracted = extractObjectives(ingested.value, options);
   return extracted.status === 'failure' ? extracted : {...extracted, document: ingested.value};

@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises';
 import {z} from 'zod';
-import {diagnostic, DiagnosticError} from '../model/diagnostic.js';
+import {diagnostic, DiagnosticError} from '../model/diagnostics.js';
 import {Manifest} from '../model/manifest.js';
 import {displayPath} from '../cli/read-input.js';
 

@@ -1,7 +1,8 @@
 import {availableParallelism} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import PQueue from 'p-queue';
-import {diagnostic, DiagnosticError, sortDiagnostics, type Diagnostic} from '../model/diagnostic.js';
+import {type Diagnostic} from '../model/diagnostic.js';
+import {diagnostic, DiagnosticError, sortDiagnostics} from '../model/diagnostics.js';
 import type {Aliases} from '../model/aliases.js';
 import type {Manifest} from '../model/manifest.js';
 import type {Edition} from '../model/objective.js';

@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {z} from 'zod';
 import {Aliases, mergeAliases} from '../model/aliases.js';
-import {diagnostic, DiagnosticError} from '../model/diagnostic.js';
+import {diagnostic, DiagnosticError} from '../model/diagnostics.js';
 import {displayPath} from './read-input.js';
 import {packageRoot} from './package-root.js';
 

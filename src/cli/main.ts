@@ -1,19 +1,15 @@
 #!/usr/bin/env node
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander';
 import {resolve} from 'node:path';
-import {DiagnosticError} from '../model/diagnostic.js';
-import {DEFAULT_MAX_BYTES} from '../ingest/ingest-document.js';
-import {ingestDocument} from '../ingest/ingest-document.js';
-import {compareEditions, readEdition} from '../pipeline.js';
-import {OUTPUT_FORMATS, renderFiles, type OutputFormat} from '../render/render-files.js';
-import {renderEdition} from '../render/render-edition.js';
-import {renderSourceText} from '../render/render-source.js';
-import {loadManifest} from '../batch/load-manifest.js';
-import {runBatch} from '../batch/run-batch.js';
-import {loadAliases} from './load-aliases.js';
+import {DiagnosticError} from '../model/diagnostics.js';
+import {DEFAULT_MAX_BYTES} from '../ingest/limits.js';
+import {OUTPUT_FORMATS, type OutputFormat} from '../render/output-formats.js';
+import type {readEdition} from '../pipeline.js';
 import {packageVersion} from './package-root.js';
 import {readInput} from './read-input.js';
-import {writeOutputs} from './write-output.js';
+
+// Stages are imported inside each command, so that a command loads only what it uses: `ingest` of a
+// PDF starts without the Markdown, HTML, matching and rendering code (and without zod).
 
 /** Exit codes, like diff(1). */
 export const EXIT = {ok: 0, differs: 1, error: 2, batchFailures: 3} as const;
@@ -38,13 +34,20 @@ function collect(value: string, previous: string[]): string[] {
 
 interface Common {
   maxBytes: number;
+  threads?: number;
   aliases: string[];
   debug?: boolean;
 }
 
 async function readOne(path: string, options: Common, editionId?: string): Promise<Awaited<ReturnType<typeof readEdition>>> {
   const {bytes, file} = await readInput(path, options.maxBytes);
-  const result = await readEdition(bytes, editionId ? {file, maxBytes: options.maxBytes, editionId} : {file, maxBytes: options.maxBytes});
+  const {readEdition} = await import('../pipeline.js');
+  const result = await readEdition(bytes, {
+    file,
+    maxBytes: options.maxBytes,
+    ...(editionId ? {editionId} : {}),
+    ...(options.threads ? {threads: options.threads} : {}),
+  });
   if (result.status === 'failure') {
     const d = result.diagnostics.find((x) => x.severity === 'error') ?? result.diagnostics[0]!;
     throw new DiagnosticError(d);
@@ -53,7 +56,20 @@ async function readOne(path: string, options: Common, editionId?: string): Promi
 }
 
 /** Build the command-line program. `io` lets tests capture output. */
-export function buildProgram(io: {stdout: (s: string) => void; stderr: (s: string) => void; setExit: (code: number) => void}): Command {
+/** Where the CLI writes. `stdout` returns false when the stream wants a pause; `drain` waits for it. */
+export interface CliIo {
+  stdout: (s: string) => boolean;
+  stderr: (s: string) => void;
+  drain: () => Promise<void>;
+}
+
+const processIo: CliIo = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+  drain: () => new Promise((resolve) => process.stdout.once('drain', () => resolve())),
+};
+
+export function buildProgram(io: CliIo & {setExit: (code: number) => void}): Command {
   const program = new Command('guidance-diff');
   program
     .description('Compare editions of policy guidance: which objectives were kept, which are new, which were dropped, and what changed.')
@@ -61,7 +77,8 @@ export function buildProgram(io: {stdout: (s: string) => void; stderr: (s: strin
     .option('--debug', 'print stack traces for errors')
     .addOption(new Option('--max-bytes <n>', 'refuse documents larger than this').argParser(positiveInt).default(DEFAULT_MAX_BYTES))
     .option('--aliases <file>', 'extra aliases file (repeatable), added to data/aliases.json', collect, [] as string[])
-    .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
+    .addOption(new Option('--threads <n>', 'worker threads for reading large PDFs (default: number of CPUs)').argParser(positiveInt).env('GUIDANCE_DIFF_THREADS'))
+    .configureOutput({writeOut: (s) => void io.stdout(s), writeErr: io.stderr})
     .exitOverride()
     .showHelpAfterError(false);
 
@@ -77,8 +94,20 @@ export function buildProgram(io: {stdout: (s: string) => void; stderr: (s: strin
     .option('--exit-code', 'exit 1 when the output differs from what is already in --out, 0 when identical')
     .action(async (previousPath: string, currentPath: string, options: {out: string; format: OutputFormat[]; exitCode?: boolean}) => {
       const common = globals();
+      const [{loadAliases}, {compareEditions}, {renderFiles}, {writeOutputs}] = await Promise.all([
+        import('./load-aliases.js'),
+        import('../pipeline.js'),
+        import('../render/render-files.js'),
+        import('./write-output.js'),
+      ]);
       const aliases = await loadAliases(common.aliases.map((a) => resolve(a)));
-      const [previous, current] = await Promise.all([readOne(previousPath, common), readOne(currentPath, common)]);
+      // Both read at once; when both fail, the previous edition's error is the one reported.
+      const settled = await Promise.allSettled([readOne(previousPath, common), readOne(currentPath, common)]);
+      for (const s of settled) if (s.status === 'rejected') throw s.reason;
+      const [previous, current] = settled.map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof readOne>>>).value) as [
+        Awaited<ReturnType<typeof readOne>>,
+        Awaited<ReturnType<typeof readOne>>,
+      ];
       const comparison = compareEditions(previous.value!, current.value!, {aliases, version: packageVersion()});
       const changed = await writeOutputs(options.out, renderFiles(comparison, options.format));
       const {kept, new: added, dropped, changed: withChanges} = comparison.summary;
@@ -93,6 +122,7 @@ export function buildProgram(io: {stdout: (s: string) => void; stderr: (s: strin
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md', 'csv']).default('json'))
     .action(async (path: string, options: {format: 'json' | 'md' | 'csv'}) => {
       const result = await readOne(path, globals());
+      const {renderEdition} = await import('../render/render-edition.js');
       io.stdout(renderEdition(result.value!, options.format));
     });
 
@@ -104,13 +134,19 @@ export function buildProgram(io: {stdout: (s: string) => void; stderr: (s: strin
     .action(async (path: string, options: {format: 'json' | 'text'}) => {
       const common = globals();
       const {bytes, file} = await readInput(path, common.maxBytes);
-      const result = await ingestDocument(bytes, {file, maxBytes: common.maxBytes});
+      const {ingestDocument} = await import('../ingest/ingest-document.js');
+      const result = await ingestDocument(bytes, {file, maxBytes: common.maxBytes, ...(common.threads ? {threads: common.threads} : {})});
       if (result.status === 'failure') throw new DiagnosticError(result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0]!);
-      io.stdout(options.format === 'json' ? `${JSON.stringify(result.value, null, 2)}\n` : renderSourceText(result.value));
+      if (options.format === 'json') {
+        const {writeJsonStream} = await import('./write-json-stream.js');
+        await writeJsonStream(result.value, io.stdout, io.drain);
+      }
+      else io.stdout((await import('../render/render-source.js')).renderSourceText(result.value));
     });
 
   const batch = async (manifestPath: string, options: {out: string; concurrency?: number; format: OutputFormat[]}): Promise<void> => {
     const common = globals();
+    const [{loadManifest}, {runBatch}, {loadAliases}] = await Promise.all([import('../batch/load-manifest.js'), import('../batch/run-batch.js'), import('./load-aliases.js')]);
     const manifest = await loadManifest(manifestPath);
     const aliases = await loadAliases(common.aliases.map((a) => resolve(a)));
     const report = await runBatch(manifest, {
@@ -146,7 +182,7 @@ export function buildProgram(io: {stdout: (s: string) => void; stderr: (s: strin
 }
 
 /** Run the CLI; resolves to the exit code. Errors print one line on stderr naming the file and reason. */
-export async function main(argv: readonly string[], io = {stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s)}): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exit: number = EXIT.ok;
   const program = buildProgram({...io, setExit: (code) => (exit = code)});
   try {

@@ -1,6 +1,6 @@
 import {open, stat} from 'node:fs/promises';
 import {relative, sep} from 'node:path';
-import {diagnostic, DiagnosticError} from '../model/diagnostic.js';
+import {diagnostic, DiagnosticError} from '../model/diagnostics.js';
 
 /** A path as shown in provenance and messages: relative to the working directory, '/'-separated. */
 export function displayPath(path: string, cwd: string = process.cwd()): string {

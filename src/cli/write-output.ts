@@ -1,9 +1,9 @@
 import {randomBytes} from 'node:crypto';
 import {mkdir, open, readFile, rename, unlink} from 'node:fs/promises';
 import {join} from 'node:path';
-import {diagnostic, DiagnosticError} from '../model/diagnostic.js';
+import {diagnostic, DiagnosticError} from '../model/diagnostics.js';
 
-import type {OutputFile} from '../render/render-files.js';
+import type {OutputFile} from '../render/output-formats.js';
 
 async function existing(path: string): Promise<string | undefined> {
   try {

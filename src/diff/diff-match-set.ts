@@ -1,5 +1,5 @@
 import type {Change, Comparison, ComparisonRow, EditionRef} from '../model/comparison.js';
-import {sortDiagnostics} from '../model/diagnostic.js';
+import {sortDiagnostics} from '../model/diagnostics.js';
 import type {MatchGroup, MatchSet} from '../model/match-set.js';
 import type {Edition, Objective} from '../model/objective.js';
 import {planStartYear, relativiseYears} from '../match/normalise.js';

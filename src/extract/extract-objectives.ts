@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto';
-import {diagnostic, sortDiagnostics, type Diagnostic} from '../model/diagnostic.js';
+import {type Diagnostic} from '../model/diagnostic.js';
+import {diagnostic, sortDiagnostics} from '../model/diagnostics.js';
 import type {Edition, Objective, Provenance} from '../model/objective.js';
 import type {DocumentResult} from '../model/result.js';
 import {statusOf} from '../model/result.js';

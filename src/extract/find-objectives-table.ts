@@ -1,5 +1,5 @@
 import type {Block, Row, TableBlock} from '../model/source-document.js';
-import {cellText} from '../model/source-document.js';
+import {cellText} from '../model/blocks.js';
 import {IMPERATIVE_VERBS, opensObjective} from './imperative-verbs.js';
 
 const OBJECTIVE_HEADER = /\b(objectives?|ambitions?|targets?|priorit(y|ies)|commitments?|deliverables?|goals?|actions?|success measures?)\b/i;

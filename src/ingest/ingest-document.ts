@@ -1,15 +1,13 @@
 import {createHash} from 'node:crypto';
-import {diagnostic, type Diagnostic} from '../model/diagnostic.js';
+import {type Diagnostic} from '../model/diagnostic.js';
+import {diagnostic} from '../model/diagnostics.js';
 import type {DocumentResult} from '../model/result.js';
 import {statusOf} from '../model/result.js';
 import type {Block, DocumentFormat, Repair, SourceDocument} from '../model/source-document.js';
 import {decodeText} from './decode/decode-text.js';
 import {repairMojibake} from './decode/repair-mojibake.js';
-import {ingestHtml} from './html/ingest-html.js';
-import {ingestMarkdown} from './markdown/ingest-markdown.js';
-import {ingestPdf} from './pdf/ingest-pdf.js';
-import {sniffFormat} from './sniff-format.js';
-import {ingestText} from './text/ingest-text.js';
+import {DEFAULT_MAX_BYTES} from './limits.js';
+import {looksLikePdf, sniffFormat} from './sniff-format.js';
 
 /** Options for {@link ingestDocument}. */
 export interface IngestOptions {
@@ -17,9 +15,11 @@ export interface IngestOptions {
   readonly file: string;
   /** Refuse documents larger than this many bytes. @default 104857600 (100 MB) */
   readonly maxBytes?: number;
+  /** Worker threads for reading a large PDF. @default the number of CPUs */
+  readonly threads?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+export {DEFAULT_MAX_BYTES};
 
 /** SHA-256 of the bytes, hex. */
 export function sha256(bytes: Uint8Array): string {
@@ -55,19 +55,22 @@ export async function ingestDocument(bytes: Uint8Array, options: IngestOptions):
   let pages: number | undefined;
   let repairs: Repair[] = [];
 
-  const decoded = decodeText(bytes);
-  const sniffed = sniffFormat(bytes, decoded.text);
-  if (sniffed === 'binary') {
-    return failure(file, 'binary-content', 'Cannot read document: the bytes are not PDF, HTML, Markdown or text');
-  }
-  if (sniffed === 'pdf') {
-    const pdf = await ingestPdf(bytes, {file});
+  // Each reader is loaded only when a document needs it: reading a PDF never loads the HTML and
+  // Markdown parsers, and the reverse.
+  if (looksLikePdf(bytes)) {
+    const {ingestPdf} = await import('./pdf/ingest-pdf.js');
+    const pdf = await ingestPdf(bytes, options.threads === undefined ? {file} : {file, threads: options.threads});
     if (pdf.status === 'failure') return pdf;
     format = 'pdf';
     ({blocks, pages} = pdf.value);
     title = pdf.value.title;
     diagnostics.push(...pdf.diagnostics);
   } else {
+    const decoded = decodeText(bytes);
+    const sniffed = sniffFormat(bytes, decoded.text);
+    if (sniffed === 'binary' || sniffed === 'pdf') {
+      return failure(file, 'binary-content', 'Cannot read document: the bytes are not PDF, HTML, Markdown or text');
+    }
     format = sniffed;
     encoding = decoded.encoding;
     if (decoded.encoding !== 'utf-8') {
@@ -81,7 +84,12 @@ export async function ingestDocument(bytes: Uint8Array, options: IngestOptions):
     const repaired = repairMojibake(decoded.text, file);
     repairs = repaired.repairs;
     diagnostics.push(...repaired.diagnostics);
-    const read = format === 'html' ? ingestHtml(repaired.text) : format === 'markdown' ? ingestMarkdown(repaired.text) : ingestText(repaired.text);
+    const read =
+      format === 'html'
+        ? (await import('./html/ingest-html.js')).ingestHtml(repaired.text)
+        : format === 'markdown'
+          ? (await import('./markdown/ingest-markdown.js')).ingestMarkdown(repaired.text)
+          : (await import('./text/ingest-text.js')).ingestText(repaired.text);
     blocks = read.blocks;
     title = read.title;
   }

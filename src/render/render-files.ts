@@ -3,14 +3,9 @@ import {renderCsv} from './render-csv.js';
 import {renderJson} from './render-json.js';
 import {renderMarkdown} from './render-markdown.js';
 
-/** One file to write: a name inside the output directory and its content. */
-export interface OutputFile {
-  name: string;
-  content: string;
-}
+import type {OutputFile, OutputFormat} from './output-formats.js';
 
-export const OUTPUT_FORMATS = ['md', 'json', 'csv'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export {OUTPUT_FORMATS, type OutputFile, type OutputFormat} from './output-formats.js';
 
 /** The output files for a comparison: `comparison.md`, `.json`, `.csv` as asked. */
 export function renderFiles(comparison: Comparison, formats: readonly OutputFormat[]): OutputFile[] {

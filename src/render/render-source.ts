@@ -1,5 +1,5 @@
 import type {Block, Location, SourceDocument} from '../model/source-document.js';
-import {cellText} from '../model/source-document.js';
+import {cellText} from '../model/blocks.js';
 
 function at(location: Location): string {
   return location.page !== undefined ? `p${location.page}:l${location.line}` : `l${location.line}`;

@@ -11,7 +11,14 @@ import {fixture, HTML_2023, HTML_2024, root, SEED_2023, SEED_2024} from '../help
 async function run(...argv: string[]): Promise<{code: number; stdout: string; stderr: string}> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, {stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s)});
+  const code = await main(argv, {
+    stdout: (s) => {
+      stdout += s;
+      return true;
+    },
+    stderr: (s) => void (stderr += s),
+    drain: () => Promise.resolve(),
+  });
   return {code, stdout, stderr};
 }
 

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {ingestHtml} from '../../src/ingest/html/ingest-html.js';
-import {cellText, type TableBlock} from '../../src/model/source-document.js';
+import {cellText} from '../../src/model/blocks.js';
+import type {TableBlock} from '../../src/model/source-document.js';
 
 describe('hastToBlocks', () => {
   it('resolves rowspan and colspan into a grid whose spanned slots point at their owner', () => {

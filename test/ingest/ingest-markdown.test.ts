@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
 import {ingestMarkdown} from '../../src/ingest/markdown/ingest-markdown.js';
-import {cellText, type TableBlock} from '../../src/model/source-document.js';
+import {cellText} from '../../src/model/blocks.js';
+import type {TableBlock} from '../../src/model/source-document.js';
 import {SEED_2024} from '../helpers.js';
 
 const table = (text: string): TableBlock => ingestMarkdown(text).blocks.find((b): b is TableBlock => b.kind === 'table')!;

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
 import {ingestText, splitLines} from '../../src/ingest/text/ingest-text.js';
-import {cellText, type TableBlock} from '../../src/model/source-document.js';
+import {cellText} from '../../src/model/blocks.js';
+import type {TableBlock} from '../../src/model/source-document.js';
 import {LAYOUT_2023, SEED_2023} from '../helpers.js';
 
 const tables = (text: string): TableBlock[] => ingestText(text).blocks.filter((b): b is TableBlock => b.kind === 'table');

@@ -2,7 +2,8 @@ import rehypeParse from 'rehype-parse';
 import {unified} from 'unified';
 import type {Root} from 'hast';
 import {hastToBlocks} from './hast-blocks.js';
-import {firstText, type Block} from '../../model/source-document.js';
+import {type Block} from '../../model/source-document.js';
+import {firstText} from '../../model/blocks.js';
 
 /** Parsed HTML: blocks in document order and the document title (`<title>` or first heading). */
 export interface HtmlContent {

@@ -1,11 +1,15 @@
-import {diagnostic, type Diagnostic} from '../../model/diagnostic.js';
+import {availableParallelism} from 'node:os';
+import {Worker} from 'node:worker_threads';
+import {type Diagnostic} from '../../model/diagnostic.js';
+import {diagnostic} from '../../model/diagnostics.js';
 import type {DocumentResult} from '../../model/result.js';
 import {statusOf} from '../../model/result.js';
-import {firstText, type Block} from '../../model/source-document.js';
+import {type Block} from '../../model/source-document.js';
+import {firstText} from '../../model/blocks.js';
 import {findFurniture} from './furniture.js';
-import {loadPdfJs} from './load-pdfjs.js';
 import {pageBlocks, type ColumnLayout} from './page-blocks.js';
-import {pageLines, type PageLine, type TextItemLike} from './page-lines.js';
+import type {FromWorker, ToWorker} from './pdf-worker.js';
+import {openPdf, readRange, type PageData, type ReadPagesResult} from './read-pages.js';
 
 /** What the PDF route produces. */
 export interface PdfContent {
@@ -17,90 +21,123 @@ export interface PdfContent {
 /** Options for {@link ingestPdf}. */
 export interface PdfOptions {
   readonly file: string;
-  /** Read only these pages (1-based, inclusive), e.g. for a worker's share of a large PDF. @default all */
-  readonly pageRange?: readonly [number, number];
+  /**
+   * Worker threads to read pages with. A PDF of fewer than {@link PARALLEL_MIN_PAGES} pages is read on the
+   * calling thread whatever this says. @default the number of CPUs
+   */
+  readonly threads?: number;
 }
 
-function errorDiagnostic(error: unknown, file: string): Diagnostic {
-  const name = (error as {name?: string})?.name ?? '';
-  const message = (error as Error)?.message ?? String(error);
-  if (name === 'PasswordException') return diagnostic('error', 'pdf-encrypted', 'ingest', 'Cannot read PDF: it is encrypted (password required)', {file});
-  return diagnostic('error', 'pdf-corrupt', 'ingest', `Cannot read PDF: it is corrupt or truncated (${message})`, {file});
+/** Below this many pages, starting workers costs more than it saves. */
+export const PARALLEL_MIN_PAGES = 48;
+
+function workerUrl(): {url: URL; execArgv: string[]} {
+  // Under tsx/vitest this module is TypeScript: the worker must load through tsx too.
+  const typescript = import.meta.url.endsWith('.ts');
+  return {url: new URL(typescript ? './pdf-worker.ts' : './pdf-worker.js', import.meta.url), execArgv: typescript ? ['--import', 'tsx'] : []};
 }
 
 /**
- * PDF bytes → blocks, from glyph positions (pdfjs-dist, legacy build). Safe options: nothing is compiled
- * from document data (`isEvalSupported: false`, CVE-2024-4367), no font loading, no system fonts, no
- * network. Pages are read one at a time and released (`page.cleanup()`); only their lines are kept.
- * Rotated text is set aside, running headers and footers and page numbers are removed, and a table
- * continuing on the next page keeps its columns.
+ * Heap limit of a page-reading worker. pdf.js keeps garbage around until the heap fills, so a worker
+ * without a limit grows by ~100 MB over a long PDF; with one it collects sooner and stays flat. A worker
+ * that runs out anyway is not an error: the pages it held go back in the queue for another reader.
  */
-export async function ingestPdf(bytes: Uint8Array, options: PdfOptions): Promise<DocumentResult<PdfContent>> {
-  const {file} = options;
-  const pdfjs = await loadPdfJs();
-  // pdf.js transfers (detaches) the array it is given: hand it a copy so the caller's bytes stay usable.
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
-    isOffscreenCanvasSupported: false,
-    enableXfa: false,
-    disableAutoFetch: true,
-    disableStream: true,
-  });
-  let doc;
-  try {
-    doc = await task.promise;
-  } catch (error) {
-    await task.destroy();
-    return {status: 'failure', diagnostics: [errorDiagnostic(error, file)]};
+const WORKER_OLD_SPACE_MB = 192;
+/** Pages handed out at a time: small enough to balance the threads, large enough to keep messages few. */
+const CHUNK_PAGES = 16;
+
+type PagesRead = Extract<ReadPagesResult, {ok: true}>;
+
+/** A queue of page ranges shared by the calling thread and the workers; whoever is free takes the next. */
+class RangeQueue {
+  #next = 1;
+  readonly #returned: [number, number][] = [];
+  readonly #last: number;
+  constructor(last: number) {
+    this.#last = last;
   }
-  const diagnostics: Diagnostic[] = [];
-  const pages: {number: number; width: number; height: number; lines: PageLine[]}[] = [];
-  const [first, last] = options.pageRange ?? [1, doc.numPages];
-  let textItems = 0;
-  let title: string | undefined;
-  try {
-    const info = await doc.getMetadata().catch(() => undefined);
-    const infoTitle = (info?.info as {Title?: unknown} | undefined)?.Title;
-    if (typeof infoTitle === 'string' && infoTitle.trim()) title = infoTitle.trim();
-    for (let n = Math.max(1, first); n <= Math.min(last, doc.numPages); n++) {
-      try {
-        const page = await doc.getPage(n);
-        const viewport = page.getViewport({scale: 1});
-        const content = await page.getTextContent();
-        const items: TextItemLike[] = [];
-        for (const item of content.items) {
-          if (!('str' in item)) continue;
-          // Into page space at scale 1 with the origin bottom-left, so that /Rotate pages read upright.
-          const m = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
-          items.push({str: item.str, width: item.width, height: item.height, hasEOL: item.hasEOL, transform: [m[0]!, -m[1]!, m[2]!, -m[3]!, m[4]!, viewport.height - m[5]!]});
-        }
-        textItems += items.filter((i) => i.str.trim()).length;
-        const {lines, rotated} = pageLines(items, n);
-        for (const text of rotated) {
-          diagnostics.push(diagnostic('info', 'rotated-text-dropped', 'ingest', `Set aside rotated text \`${text.slice(0, 80)}\``, {file, page: n}));
-        }
-        pages.push({number: n, width: viewport.width, height: viewport.height, lines});
-        page.cleanup();
-      } catch (error) {
-        diagnostics.push(diagnostic('error', 'pdf-page-failed', 'ingest', `Cannot read page ${n}: ${(error as Error).message}`, {file, page: n}));
+  take(): [number, number] | undefined {
+    const back = this.#returned.shift();
+    if (back) return back;
+    if (this.#next > this.#last) return undefined;
+    const range: [number, number] = [this.#next, Math.min(this.#last, this.#next + CHUNK_PAGES - 1)];
+    this.#next = range[1] + 1;
+    return range;
+  }
+  giveBack(range: [number, number]): void {
+    this.#returned.push(range);
+  }
+}
+
+/** Run one worker: it opens the document, then reads ranges from the queue until the queue is empty. */
+function runWorker(bytes: Uint8Array, file: string, queue: RangeQueue, results: PagesRead[]): Promise<void> {
+  const {url, execArgv} = workerUrl();
+  return new Promise((resolve) => {
+    const worker = new Worker(url, {workerData: {bytes, file}, execArgv, resourceLimits: {maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB}});
+    let held: [number, number] | undefined;
+    let finished = false;
+    const finish = (): void => {
+      if (finished) return;
+      finished = true;
+      if (held) queue.giveBack(held);
+      resolve();
+    };
+    worker.on('message', (message: FromWorker) => {
+      if ('failed' in message) {
+        void worker.terminate();
+        return;
       }
-    }
+      if (message.result) results.push(message.result);
+      held = queue.take();
+      worker.postMessage((held ? {range: held} : {done: true}) satisfies ToWorker);
+    });
+    // Out of memory, or any other failure: its pages go back to the queue and the others carry on.
+    worker.once('error', finish);
+    worker.once('exit', finish);
+  });
+}
+
+/**
+ * Read all pages. The document is opened on this thread (its page count decides); a large one is read
+ * by this thread and worker threads together, each taking the next range of pages from a shared queue.
+ */
+async function readAll(bytes: Uint8Array, file: string, threads: number): Promise<ReadPagesResult> {
+  const opened = await openPdf(bytes, file);
+  if (!opened.ok) return opened;
+  const {doc} = opened;
+  try {
+    if (threads < 2 || doc.numPages < PARALLEL_MIN_PAGES) return await readRange(doc, file);
+    const queue = new RangeQueue(doc.numPages);
+    const results: PagesRead[] = [];
+    const here = (async () => {
+      for (let range = queue.take(); range; range = queue.take()) results.push(await readRange(doc, file, range));
+    })();
+    await Promise.all([here, ...Array.from({length: threads - 1}, () => runWorker(bytes, file, queue, results))]);
+    // Pages a failed worker gave back after this thread had finished.
+    for (let range = queue.take(); range; range = queue.take()) results.push(await readRange(doc, file, range));
+    const pages = results.flatMap((r) => r.pages).sort((a, b) => a.number - b.number);
+    const byFirstPage = results.toSorted((a, b) => (a.pages[0]?.number ?? 0) - (b.pages[0]?.number ?? 0));
+    const merged: ReadPagesResult = {
+      ok: true,
+      numPages: doc.numPages,
+      pages,
+      textItems: results.reduce((n, r) => n + r.textItems, 0),
+      diagnostics: byFirstPage.flatMap((r) => r.diagnostics),
+    };
+    const title = results.find((r) => r.title !== undefined)?.title;
+    if (title !== undefined) merged.title = title;
+    return merged;
   } finally {
     await doc.destroy();
   }
-  if (textItems === 0) {
-    return {status: 'failure', diagnostics: [...diagnostics, diagnostic('error', 'pdf-no-text', 'ingest', 'Cannot read PDF: it has no text layer (a scanned image?); OCR is needed', {file})]};
-  }
+}
+
+/** Pages → blocks: furniture removed, each page laid out, a table's columns carried over page breaks. */
+function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnostic[]): Block[] {
   const furniture = findFurniture(pages);
   if (furniture.size) {
-    const byPage = new Map<number, number>();
-    for (const line of furniture) byPage.set(line.page, (byPage.get(line.page) ?? 0) + 1);
-    diagnostics.push(diagnostic('info', 'furniture-removed', 'ingest', `Removed ${furniture.size} running header, footer or page-number line(s) on ${byPage.size} page(s)`, {file}));
+    const onPages = new Set([...furniture].map((line) => line.page)).size;
+    diagnostics.push(diagnostic('info', 'furniture-removed', 'ingest', `Removed ${furniture.size} running header, footer or page-number line(s) on ${onPages} page(s)`, {file}));
   }
   const blocks: Block[] = [];
   let carry: ColumnLayout | undefined;
@@ -113,8 +150,27 @@ export async function ingestPdf(bytes: Uint8Array, options: PdfOptions): Promise
     blocks.push(...result.blocks);
     carry = result.carry;
   }
-  title ??= firstText(blocks, 'heading') ?? firstText(blocks, 'paragraph');
-  const value: PdfContent = {blocks, pages: doc.numPages};
+  return blocks;
+}
+
+/**
+ * PDF bytes → blocks, from glyph positions (pdfjs-dist, legacy build): lines by baseline, chunks split
+ * at column gutters, tables from aligned columns with row breaks from vertical gaps and bullets, rotated
+ * text set aside, running headers, footers and page numbers removed, a table continuing on the next page
+ * kept as one. A large PDF is read by several worker threads, each taking a range of pages.
+ */
+export async function ingestPdf(bytes: Uint8Array, options: PdfOptions): Promise<DocumentResult<PdfContent>> {
+  const {file} = options;
+  const read = await readAll(bytes, file, options.threads ?? availableParallelism());
+  if (!read.ok) return {status: 'failure', diagnostics: read.diagnostics};
+  const diagnostics = [...read.diagnostics];
+  if (read.textItems === 0) {
+    diagnostics.push(diagnostic('error', 'pdf-no-text', 'ingest', 'Cannot read PDF: it has no text layer (a scanned image?); OCR is needed', {file}));
+    return {status: 'failure', diagnostics};
+  }
+  const blocks = assemble(read.pages, file, diagnostics);
+  const value: PdfContent = {blocks, pages: read.numPages};
+  const title = read.title ?? firstText(blocks, 'heading') ?? firstText(blocks, 'paragraph');
   if (title !== undefined) value.title = title;
   return {status: statusOf(diagnostics), value, diagnostics};
 }
