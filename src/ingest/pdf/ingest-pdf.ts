@@ -69,17 +69,22 @@ class RangeQueue {
   }
 }
 
-/** Run one worker: it opens the document, then reads ranges from the queue until the queue is empty. */
-function runWorker(bytes: Uint8Array, file: string, queue: RangeQueue, results: PagesRead[]): Promise<void> {
+/**
+ * Run one worker: it opens the document, then reads ranges from the queue until the queue is empty.
+ * The queue arrives once this thread has opened the document (undefined: too few pages, nothing to do),
+ * so a worker can start loading pdf.js before the page count is known.
+ */
+function runWorker(bytes: Uint8Array, file: string, queued: Promise<RangeQueue | undefined>, results: PagesRead[]): Promise<void> {
   const {url, execArgv} = workerUrl();
   return new Promise((resolve) => {
     const worker = new Worker(url, {workerData: {bytes, file}, execArgv, resourceLimits: {maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB}});
     let held: [number, number] | undefined;
+    let queue: RangeQueue | undefined;
     let finished = false;
     const finish = (): void => {
       if (finished) return;
       finished = true;
-      if (held) queue.giveBack(held);
+      if (held) queue?.giveBack(held);
       resolve();
     };
     worker.on('message', (message: FromWorker) => {
@@ -88,8 +93,11 @@ function runWorker(bytes: Uint8Array, file: string, queue: RangeQueue, results: 
         return;
       }
       if (message.result) results.push(message.result);
-      held = queue.take();
-      worker.postMessage((held ? {range: held} : {done: true}) satisfies ToWorker);
+      void queued.then((q) => {
+        queue = q;
+        held = q?.take();
+        worker.postMessage((held ? {range: held} : {done: true}) satisfies ToWorker);
+      });
     });
     // Out of memory, or any other failure: its pages go back to the queue and the others carry on.
     worker.once('error', finish);
@@ -97,22 +105,39 @@ function runWorker(bytes: Uint8Array, file: string, queue: RangeQueue, results: 
   });
 }
 
+/** A PDF this large (bytes) starts its workers at once, before its page count is known. */
+const EARLY_WORKER_BYTES = 1024 * 1024;
+
 /**
- * Read all pages. The document is opened on this thread (its page count decides); a large one is read
- * by this thread and worker threads together, each taking the next range of pages from a shared queue.
+ * Read all pages. The document is opened on this thread; a large one is read by this thread and worker
+ * threads together, each taking the next range of pages from a shared queue. Workers for a large file
+ * start loading while this thread opens it.
  */
 async function readAll(bytes: Uint8Array, file: string, threads: number): Promise<ReadPagesResult> {
+  let release: (queue: RangeQueue | undefined) => void = () => undefined;
+  const queued = new Promise<RangeQueue | undefined>((resolve) => (release = resolve));
+  const results: PagesRead[] = [];
+  const early = threads >= 2 && bytes.length >= EARLY_WORKER_BYTES ? Array.from({length: threads - 1}, () => runWorker(bytes, file, queued, results)) : [];
   const opened = await openPdf(bytes, file);
-  if (!opened.ok) return opened;
+  if (!opened.ok) {
+    release(undefined);
+    await Promise.all(early);
+    return opened;
+  }
   const {doc} = opened;
   try {
-    if (threads < 2 || doc.numPages < PARALLEL_MIN_PAGES) return await readRange(doc, file);
+    if (threads < 2 || doc.numPages < PARALLEL_MIN_PAGES) {
+      release(undefined);
+      const [read] = await Promise.all([readRange(doc, file), ...early]);
+      return read;
+    }
     const queue = new RangeQueue(doc.numPages);
-    const results: PagesRead[] = [];
+    release(queue);
+    const workers = early.length ? early : Array.from({length: threads - 1}, () => runWorker(bytes, file, queued, results));
     const here = (async () => {
       for (let range = queue.take(); range; range = queue.take()) results.push(await readRange(doc, file, range));
     })();
-    await Promise.all([here, ...Array.from({length: threads - 1}, () => runWorker(bytes, file, queue, results))]);
+    await Promise.all([here, ...workers]);
     // Pages a failed worker gave back after this thread had finished.
     for (let range = queue.take(); range; range = queue.take()) results.push(await readRange(doc, file, range));
     const pages = results.flatMap((r) => r.pages).sort((a, b) => a.number - b.number);
