@@ -3,6 +3,9 @@ import type {DocumentFormat} from '../model/source-document.js';
 /** What the bytes look like. `binary` is not a document. */
 export type SniffedFormat = DocumentFormat | 'binary';
 
+/** Share of control characters above which decoded bytes are taken for binary data, not text. */
+const BINARY_CONTROL_SHARE = 0.05;
+
 /** Whether the first bytes hold the PDF signature (within the first 1 KiB, as readers allow). */
 export function looksLikePdf(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
@@ -30,7 +33,8 @@ function controlShare(text: string): number {
  */
 export function sniffFormat(bytes: Uint8Array, text: string): SniffedFormat {
   if (looksLikePdf(bytes)) return 'pdf';
-  if (bytes.includes(0) || controlShare(text) > 0.1) return 'binary';
+  // Judged on the decoded text: UTF-16 has NUL bytes but no NUL characters.
+  if (controlShare(text) > BINARY_CONTROL_SHARE) return 'binary';
   const head = text.slice(0, 4096).trimStart().toLowerCase();
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<!doctype html|^(<!--[\s\S]*?-->\s*)*<html[\s>]/.test(head)) return 'html';
   const sample = text.slice(0, 200_000);

@@ -8,7 +8,13 @@ export type DocumentResult<T> =
   | {status: 'success' | 'partial'; value: T; diagnostics: Diagnostic[]}
   | {status: 'failure'; value?: undefined; diagnostics: Diagnostic[]};
 
-/** Status from diagnostics: any error-level diagnostic makes a produced value `partial`. */
+/** Warnings that mean part of the document was lost: a row that could not be read, a character that could not be recovered. */
+export const LOSSY_CODES: ReadonlySet<string> = new Set(['row-unparsed', 'pdf-page-failed', 'encoding-mojibake-unrepaired', 'encoding-invalid']);
+
+/**
+ * Status from diagnostics: a produced value is `partial` when an error-level diagnostic exists or a
+ * warning says part of the document was lost; otherwise `success`.
+ */
 export function statusOf(diagnostics: readonly Diagnostic[]): 'success' | 'partial' {
-  return diagnostics.some((d) => d.severity === 'error') ? 'partial' : 'success';
+  return diagnostics.some((d) => d.severity === 'error' || LOSSY_CODES.has(d.code)) ? 'partial' : 'success';
 }
