@@ -6,6 +6,7 @@ import {planStartYear, relativiseYears} from '../match/normalise.js';
 import {compareDeadlines, compareTargets} from './compare-targets.js';
 import {scopeChanges} from './scope-changes.js';
 import {wordDiff, type WordKey} from './word-diff.js';
+import {minOf} from '../util/extremes.js';
 
 /** Options for {@link diffMatchSet}. */
 export interface DiffOptions {
@@ -131,7 +132,7 @@ function order(rows: readonly ComparisonRow[], set: MatchSet): ComparisonRow[] {
   const previousIndex = new Map(set.previous.objectives.map((o, i) => [o.id, i]));
   const anchored = rows
     .filter((r) => r.current.length)
-    .toSorted((a, b) => Math.min(...a.current.map((o) => currentIndex.get(o.id)!)) - Math.min(...b.current.map((o) => currentIndex.get(o.id)!)));
+    .toSorted((a, b) => minOf(a.current.map((o) => currentIndex.get(o.id)!), 0) - minOf(b.current.map((o) => currentIndex.get(o.id)!), 0));
   const out = [...anchored];
   const dropped = rows.filter((r) => !r.current.length).toSorted((a, b) => previousIndex.get(a.previous[0]!.id)! - previousIndex.get(b.previous[0]!.id)!);
   const rowOfPrevious = (i: number): number => out.findIndex((r) => r.previous.some((p) => previousIndex.get(p.id) === i));

@@ -11,6 +11,7 @@ import {IMPERATIVE_VERBS} from './imperative-verbs.js';
 import {parseDeadlines, parseTargets} from './parse-targets.js';
 import {continuesPrevious, splitRunOn} from './segment-objectives.js';
 import {statedCounts} from './stated-counts.js';
+import {maxOf, minOf} from '../util/extremes.js';
 
 /** Options for {@link extractObjectives}. */
 export interface ExtractOptions {
@@ -23,6 +24,9 @@ export interface ExtractOptions {
   /** Extra verbs that open objectives, added to the built-in list. @default [] */
   readonly verbs?: readonly string[];
 }
+
+/** No guidance table has anywhere near this many objectives: past it, reading stops (bounded work on hostile input). */
+const MAX_OBJECTIVES = 2000;
 
 /** Lower-case, dash-separated slug. */
 export function slug(text: string): string {
@@ -55,10 +59,10 @@ function union(boxes: readonly BBox[]): BBox | undefined {
   if (!boxes.length) return undefined;
   const r = (n: number): number => Math.round(n * 100) / 100;
   return [
-    r(Math.min(...boxes.map((b) => b[0]))),
-    r(Math.min(...boxes.map((b) => b[1]))),
-    r(Math.max(...boxes.map((b) => b[2]))),
-    r(Math.max(...boxes.map((b) => b[3]))),
+    r(minOf(boxes.map((b) => b[0]), 0)),
+    r(minOf(boxes.map((b) => b[1]), 0)),
+    r(maxOf(boxes.map((b) => b[2]), 0)),
+    r(maxOf(boxes.map((b) => b[3]), 0)),
   ];
 }
 
@@ -156,8 +160,7 @@ function readDrafts(found: ObjectivesTable, verbs: ReadonlySet<string>, file: st
   let inherited: string | undefined;
   for (const draft of drafts) {
     if (draft.area !== undefined) continue;
-    const first = Math.min(...draft.areaRuns);
-    if (Number.isFinite(first)) inherited = areaOfRun(first);
+    if (draft.areaRuns.size) inherited = areaOfRun(minOf(draft.areaRuns, 0));
     if (inherited !== undefined) draft.area = inherited;
   }
   const firstRunArea = runs.length ? areaOfRun(0) : undefined;
@@ -206,11 +209,17 @@ export function extractObjectives(doc: SourceDocument, options: ExtractOptions =
   const editionId = options.editionId ?? slug(file.split('/').at(-1)!.replace(/\.[^.]+$/, ''));
   const objectives: Objective[] = [];
   const seen = new Map<string, number>();
+  let stoppedAt: Location | undefined;
   for (const draft of drafts) {
+    if (stoppedAt) break;
     const joined = joinLines(draft.lines, vocabulary);
     const pieces = splitRunOn(joined, verbs);
     const area = cleanArea(draft.area ?? '') || 'Unspecified';
     for (const piece of pieces) {
+      if (objectives.length >= MAX_OBJECTIVES) {
+        stoppedAt = draft.at[0]!;
+        break;
+      }
       const text = cleanObjectiveText(piece);
       if (!text) continue;
       const first = draft.at[0]!;
@@ -235,6 +244,9 @@ export function extractObjectives(doc: SourceDocument, options: ExtractOptions =
         provenance,
       });
     }
+  }
+  if (stoppedAt) {
+    diagnostics.push(diagnostic('warning', 'limit-exceeded', 'extract', `Stopped after ${MAX_OBJECTIVES} objectives; the rest of the table was not read`, {file, page: stoppedAt.page, line: stoppedAt.line}));
   }
   if (!objectives.length) {
     diagnostics.push(diagnostic('error', 'table-not-found', 'extract', 'Cannot find objectives: the objectives table has no readable rows', {file}));

@@ -6,7 +6,7 @@ import {statusOf} from '../model/result.js';
 import type {Block, DocumentFormat, Repair, SourceDocument} from '../model/source-document.js';
 import {decodeText} from './decode/decode-text.js';
 import {repairMojibake} from './decode/repair-mojibake.js';
-import {DEFAULT_MAX_BYTES} from './limits.js';
+import {DEFAULT_MAX_BYTES, MAX_LINE_CHARS} from './limits.js';
 import {looksLikePdf, sniffFormat} from './sniff-format.js';
 
 /** Options for {@link ingestDocument}. */
@@ -28,6 +28,19 @@ export function sha256(bytes: Uint8Array): string {
 
 function failure(file: string, code: Parameters<typeof diagnostic>[1], message: string): DocumentResult<SourceDocument> {
   return {status: 'failure', diagnostics: [diagnostic('error', code, 'ingest', message, {file})]};
+}
+
+/** Cut lines over {@link MAX_LINE_CHARS}, with a warning for each. */
+function capLines(text: string, file: string, diagnostics: Diagnostic[]): string {
+  if (text.length <= MAX_LINE_CHARS || !text.split('\n').some((l) => l.length > MAX_LINE_CHARS)) return text;
+  return text
+    .split('\n')
+    .map((line, k) => {
+      if (line.length <= MAX_LINE_CHARS) return line;
+      diagnostics.push(diagnostic('warning', 'limit-exceeded', 'ingest', `Cut line of ${line.length} characters to ${MAX_LINE_CHARS}`, {file, line: k + 1}));
+      return line.slice(0, MAX_LINE_CHARS);
+    })
+    .join('\n');
 }
 
 /**
@@ -84,12 +97,20 @@ export async function ingestDocument(bytes: Uint8Array, options: IngestOptions):
     const repaired = repairMojibake(decoded.text, file);
     repairs = repaired.repairs;
     diagnostics.push(...repaired.diagnostics);
-    const read =
-      format === 'html'
-        ? (await import('./html/ingest-html.js')).ingestHtml(repaired.text)
-        : format === 'markdown'
-          ? (await import('./markdown/ingest-markdown.js')).ingestMarkdown(repaired.text)
-          : (await import('./text/ingest-text.js')).ingestText(repaired.text);
+    const text = format === 'html' ? repaired.text : capLines(repaired.text, file, diagnostics);
+    let read: {blocks: Block[]; title?: string};
+    try {
+      read =
+        format === 'html'
+          ? (await import('./html/ingest-html.js')).ingestHtml(text)
+          : format === 'markdown'
+            ? (await import('./markdown/ingest-markdown.js')).ingestMarkdown(text)
+            : (await import('./text/ingest-text.js')).ingestText(text);
+    } catch (error) {
+      // A parser that gives up (a stack overflow on markup nested thousands deep) refuses the document.
+      const reason = error instanceof RangeError ? 'nesting too deep' : ((error as Error)?.message ?? String(error));
+      return failure(file, 'parse-failed', `Cannot parse ${format === 'html' ? 'HTML' : format === 'markdown' ? 'Markdown' : 'text'}: ${reason}`);
+    }
     blocks = read.blocks;
     title = read.title;
   }

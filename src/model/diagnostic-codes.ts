@@ -9,6 +9,8 @@ export const diagnosticCodes = {
   'file-empty': {reason: 'The file has no content', note: 'An empty file usually means a failed download.'},
   'file-too-large': {reason: 'The file is over the size limit', note: 'Raise the limit with `--max-bytes` if the file is genuine.'},
   'binary-content': {reason: 'The bytes are not a supported document format', note: 'Supported: PDF, HTML, Markdown, plain or layout text.'},
+  'parse-failed': {reason: 'The parser gave up on the document (for example, markup nested too deeply)', note: 'The document is refused; nothing is guessed.'},
+  'limit-exceeded': {reason: 'Part of the document was beyond a safety limit and was cut', note: 'Limits: 100,000 characters a line (text and Markdown), 2,000 objectives a document.'},
   'format-unsupported': {reason: 'The detected format cannot be read by this build', note: 'See the README for supported formats.'},
   'format-from-name': {reason: 'The format was taken from the file name because the bytes were ambiguous', note: 'Informational.'},
   'encoding-detected': {reason: 'A text encoding other than UTF-8 was detected and decoded', note: 'Informational: the bytes were decoded with the named encoding.'},

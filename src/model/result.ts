@@ -9,7 +9,7 @@ export type DocumentResult<T> =
   | {status: 'failure'; value?: undefined; diagnostics: Diagnostic[]};
 
 /** Warnings that mean part of the document was lost: a row that could not be read, a character that could not be recovered. */
-export const LOSSY_CODES: ReadonlySet<string> = new Set(['row-unparsed', 'pdf-page-failed', 'encoding-mojibake-unrepaired', 'encoding-invalid']);
+export const LOSSY_CODES: ReadonlySet<string> = new Set(['row-unparsed', 'pdf-page-failed', 'encoding-mojibake-unrepaired', 'encoding-invalid', 'limit-exceeded']);
 
 /**
  * Status from diagnostics: a produced value is `partial` when an error-level diagnostic exists or a

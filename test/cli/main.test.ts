@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {main} from '../../src/cli/main.js';
-import {fixture, HTML_2023, HTML_2024, root, SEED_2023, SEED_2024} from '../helpers.js';
+import {fixture, HTML_2023, HTML_2024, PDF_2023, root, SEED_2023, SEED_2024} from '../helpers.js';
 
 async function run(...argv: string[]): Promise<{code: number; stdout: string; stderr: string}> {
   let stdout = '';
@@ -74,6 +74,12 @@ describe('errors: one line on stderr naming the file, exit 2, earlier output unt
     ['an empty file', () => file('empty.txt', ''), /empty\.txt: Cannot read document: the file is empty$/],
     ['binary junk', () => file('junk.bin', Buffer.from(Array.from({length: 512}, (_, i) => (i * 97) % 256))), /junk\.bin: Cannot read document: the bytes are not PDF, HTML, Markdown or text$/],
     ['a document with no objectives table', () => file('prose.md', '# Guidance\n\nOnly prose here.\n'), /prose\.md: Cannot find an objectives table/],
+    ['HTML with no objectives table', () => file('page.html', '<!doctype html><title>x</title><h1>Guidance</h1><p>Prose.</p><table><tr><td>1</td><td>2</td></tr></table>'), /page\.html: Cannot find an objectives table/],
+    ['a truncated PDF', () => file('cut.pdf', readFileSync(PDF_2023).subarray(0, 20_000)), /cut\.pdf: Cannot read PDF: it is corrupt or truncated \(Invalid PDF structure\.\)$/],
+    ['a corrupt PDF', () => file('bad.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 0x41)])), /bad\.pdf: Cannot read PDF: it is corrupt or truncated/],
+    ['an encrypted PDF', () => fixture('pdf-layouts', 'encrypted.pdf'), /encrypted\.pdf: Cannot read PDF: it is encrypted \(password required\)$/],
+    ['a scanned PDF with no text layer', () => fixture('pdf-layouts', 'scanned-no-text.pdf'), /scanned-no-text\.pdf: Cannot read PDF: it has no text layer \(a scanned image\?\); OCR is needed$/],
+    ['HTML nested too deeply to parse', () => file('deep.html', `<!doctype html><body>${'<div>'.repeat(20_000)}x`), /deep\.html: Cannot parse HTML: nesting too deep$/],
   ];
   function file(name: string, content: string | Buffer): string {
     const path = join(tmp(), name);

@@ -1,5 +1,6 @@
 import type {Element, ElementContent, Nodes, Root, RootContent} from 'hast';
 import type {Block, Cell, Fragment, Location, Row, TableBlock} from '../../model/source-document.js';
+import {maxOf} from '../../util/extremes.js';
 
 /** Elements whose content is never document text. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'svg', 'iframe', 'object', 'button', 'form', 'select', 'head']);
@@ -23,6 +24,21 @@ function isFurniture(element: Element): boolean {
   if (role === 'navigation' || role === 'banner' || role === 'contentinfo') return true;
   const idClass = `${String(props['id'] ?? '')} ${Array.isArray(props['className']) ? props['className'].join(' ') : ''}`.toLowerCase();
   return /\bcookie|consent-banner|skip-link|breadcrumb/.test(idClass);
+}
+
+/** A footnote reference: `<sup>` linking within the page (`<sup><a href="#fn1">1</a></sup>`) or holding only marks like `*`, `†`. */
+function isFootnoteReference(element: Element): boolean {
+  if (element.tagName !== 'sup') return false;
+  const text = textOf(element).trim();
+  if (/^[*†‡§¶]{1,3}$/.test(text)) return true;
+  const links = (node: Element): boolean =>
+    node.children.some((c) => c.type === 'element' && ((c.tagName === 'a' && String(c.properties['href'] ?? '').startsWith('#')) || links(c)));
+  return text.length <= 4 && links(element);
+}
+
+function textOf(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map((c) => textOf(c as Nodes)).join('') : '';
 }
 
 function lineOf(node: Nodes, offset: number): number {
@@ -50,7 +66,7 @@ export function hastToFragments(node: Nodes, offset = 0): Fragment[] {
       return;
     }
     if (n.type === 'element') {
-      if (isFurniture(n)) return;
+      if (isFurniture(n) || isFootnoteReference(n)) return;
       const breaks = ITEM_BREAKS.has(n.tagName);
       if (breaks) flush();
       for (const child of n.children) walk(child);
@@ -74,7 +90,7 @@ function childElements(element: Element | Root, names: ReadonlySet<string>): Ele
   for (const child of element.children) {
     if (child.type !== 'element') continue;
     if (names.has(child.tagName)) out.push(child);
-    else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') out.push(...childElements(child, names));
+    else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') for (const nested of childElements(child, names)) out.push(nested);
   }
   return out;
 }
@@ -106,7 +122,7 @@ export function tableToBlock(table: Element, offset = 0): TableBlock {
       c += colSpan;
     }
   });
-  const columns = Math.max(0, ...grid.map((row) => row.length));
+  const columns = maxOf(grid.map((row) => row.length), 0);
   const rows: Row[] = grid.map((slots, r) => ({
     cells: Array.from({length: columns}, (_, c) => slots[c] ?? {fragments: [], rowSpan: 1, colSpan: 1, header: false}),
     physical: false,

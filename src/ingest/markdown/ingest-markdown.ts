@@ -10,6 +10,7 @@ import {firstText} from '../../model/blocks.js';
 import {hastToFragments} from '../html/hast-blocks.js';
 import {ingestHtml} from '../html/ingest-html.js';
 import {locate, splitLines, tabRuns, tabTable, type TextLine} from '../text/ingest-text.js';
+import {maxOf} from '../../util/extremes.js';
 
 const htmlFragment = unified().use(rehypeParse, {fragment: true});
 const markdownInline = unified().use(remarkParse).use(remarkGfm);
@@ -43,7 +44,7 @@ function gfmCell(cell: TableCell, header: boolean): Cell {
 }
 
 function gfmTable(table: Table): TableBlock {
-  const columns = Math.max(0, ...table.children.map((row) => row.children.length));
+  const columns = maxOf(table.children.map((row) => row.children.length), 0);
   const rows: Row[] = table.children.map((row, r) => {
     const cells = Array.from({length: columns}, (_, c): Cell => {
       const cell = row.children[c];
@@ -112,7 +113,7 @@ export function ingestMarkdown(text: string): {blocks: Block[]; title?: string} 
         blocks.push(gfmTable(node));
         return;
       case 'html':
-        blocks.push(...ingestHtml(node.value, {fragment: true, lineOffset: start - 1}).blocks);
+        for (const block of ingestHtml(node.value, {fragment: true, lineOffset: start - 1}).blocks) blocks.push(block);
         return;
       case 'blockquote':
         node.children.forEach(visit);

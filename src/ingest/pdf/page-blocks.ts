@@ -1,5 +1,6 @@
 import type {Block, Cell, Fragment, Row, TableBlock} from '../../model/source-document.js';
 import {chunkBox, type Chunk, type PageLine} from './page-lines.js';
+import {minOf} from '../../util/extremes.js';
 
 /** Chunk starts within this many points belong to one column. */
 const COLUMN_TOLERANCE = 4;
@@ -148,7 +149,7 @@ export function pageBlocks(
   const bodySize = median(lines.map((l) => l.size));
   const pitches = lines.slice(1).map((l, k) => lines[k]!.y - l.y).filter((d) => d > 0 && d < 3 * bodySize);
   const pitch = median(pitches) || bodySize * 1.2;
-  const margin = Math.min(...lines.map((l) => l.x0));
+  const margin = minOf(lines.map((l) => l.x0), 0);
   const blocks: Block[] = [];
   let endCarry: ColumnLayout | undefined;
   let i = 0;

@@ -1,4 +1,5 @@
 import type {BBox} from '../../model/source-document.js';
+import {maxOf, minOf} from '../../util/extremes.js';
 
 /** The parts of a pdf.js TextItem this module reads (see pdf.js `src/display/api.js`, typedef TextItem). */
 export interface TextItemLike {
@@ -98,7 +99,7 @@ export function pageLines(items: readonly TextItemLike[], page: number): {lines:
     }
     for (const chunk of chunks) chunk.text = chunk.text.replace(/\s+/g, ' ').trim();
     const kept = chunks.filter((c) => c.text);
-    return {page, index: k + 1, y: group.y, size: group.size, x0: Math.min(...kept.map((c) => c.x0)), x1: Math.max(...kept.map((c) => c.x1)), chunks: kept};
+    return {page, index: k + 1, y: group.y, size: group.size, x0: minOf(kept.map((c) => c.x0), 0), x1: maxOf(kept.map((c) => c.x1), 0), chunks: kept};
   });
   const rotated = rotatedItems.length
     ? [

@@ -1,5 +1,6 @@
 import type {Block, Cell, Fragment, Location, Row, TableBlock} from '../../model/source-document.js';
 import {findLayoutTables} from './layout-table.js';
+import {maxOf} from '../../util/extremes.js';
 
 /** A line of the decoded text with its 1-based line number and, for form-feed separated dumps, its page. */
 export interface TextLine {
@@ -44,7 +45,7 @@ const plainCell: CellReader = (raw, line) => (raw ? [{text: raw, start: 'line', 
 /** Read a run of tab-separated lines as a table of physical rows (one row per line). */
 export function tabTable(lines: readonly TextLine[], readCell: CellReader = plainCell): TableBlock {
   const split = lines.map((l) => l.text.split('\t').map((field) => field.replace(/\s+/g, ' ').trim()));
-  const columns = Math.max(...split.map((fields) => fields.length));
+  const columns = maxOf(split.map((fields) => fields.length), 0);
   const rows: Row[] = split.map((fields, i) => {
     const line = lines[i]!;
     const cells = Array.from({length: columns}, (_, c): Cell => {
