@@ -1,37 +1,51 @@
 import {availableParallelism} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import PQueue from 'p-queue';
-import {type Diagnostic} from '../model/diagnostic.js';
+import type {Diagnostic} from '../model/diagnostic.js';
 import {diagnostic, DiagnosticError, sortDiagnostics} from '../model/diagnostics.js';
 import type {Aliases} from '../model/aliases.js';
 import type {Manifest} from '../model/manifest.js';
 import type {Edition} from '../model/objective.js';
-import type {Status} from '../model/result.js';
+import {statusOf, type Status} from '../model/result.js';
 import {sha256} from '../ingest/ingest-document.js';
-import {compareEditions, readEdition} from '../pipeline.js';
-import {renderFiles, type OutputFormat} from '../render/render-files.js';
+import {compareEditions} from '../pipeline.js';
+import {renderFiles} from '../render/render-files.js';
+import type {OutputFormat} from '../render/output-formats.js';
+import {renderLineageFiles} from '../render/render-lineage.js';
+import {buildLineage} from '../lineage/build-lineage.js';
 import {readInput} from '../cli/read-input.js';
 import {writeOutputs} from '../cli/write-output.js';
+import {EditionCache} from './edition-cache.js';
+import {EditionPool} from './edition-pool.js';
 import {plannedComparisons} from './load-manifest.js';
 
 /** Options for {@link runBatch}. */
 export interface BatchOptions {
   readonly manifestPath: string;
   readonly outDir: string;
-  /** Documents read at once. @default number of CPUs */
+  /** Documents read at once, each on its own worker thread. @default number of CPUs */
   readonly concurrency?: number;
   readonly aliases: Aliases;
   readonly version: string;
   readonly maxBytes: number;
   readonly formats: readonly OutputFormat[];
-  /** Called as each document or comparison finishes. */
-  readonly onProgress?: (event: {kind: 'document' | 'comparison'; id: string; status: Status}) => void;
+  /** Where extracted editions are cached; undefined turns the cache off. @default undefined */
+  readonly cacheDir?: string;
+  /** Called as each document, comparison and lineage finishes (for logs and progress bars). */
+  readonly onEvent?: (event: BatchEvent) => void;
 }
 
-/** How one document or comparison of a batch ended. */
+/** What a batch reports as it goes: one event per document, comparison and series. */
+export type BatchEvent =
+  | {event: 'start'; documents: number; comparisons: number}
+  | {event: 'document'; id: string; file: string; status: Status; cached: boolean; objectives?: number; errors: number}
+  | {event: 'comparison'; id: string; status: Status; changed?: boolean}
+  | {event: 'lineage'; series: string; lineages: number; status: Status};
+
+/** How one document, comparison or lineage of a batch ended. */
 export interface BatchItem {
   id: string;
-  kind: 'document' | 'comparison';
+  kind: 'document' | 'comparison' | 'lineage';
   file?: string;
   status: Status;
   objectives?: number;
@@ -40,7 +54,7 @@ export interface BatchItem {
 
 export interface BatchReport {
   manifest: string;
-  summary: {documents: number; comparisons: number; success: number; partial: number; failure: number};
+  summary: {documents: number; comparisons: number; lineages: number; success: number; partial: number; failure: number};
   items: BatchItem[];
 }
 
@@ -54,60 +68,123 @@ function asDiagnostic(error: unknown, file: string): Diagnostic {
 }
 
 /**
- * Run a manifest: read every edition (p-queue, bounded concurrency; one bad document never stops the
- * batch), make every planned comparison whose editions were read, write each into `outDir/<id>/`, and
- * write `outDir/report.json`. Results are in manifest order whatever the completion order.
+ * Run a manifest: read every edition (p-queue over a pool of worker threads, bounded concurrency; one
+ * bad document never stops the batch; cached editions are not parsed again), make every planned
+ * comparison, follow each series' objectives across editions (lineage), write everything under
+ * `outDir`, and `outDir/report.json` last. Results are in manifest order whatever the completion order.
  */
 export async function runBatch(manifest: Manifest, options: BatchOptions): Promise<BatchReport> {
   const root = dirname(resolve(options.manifestPath));
-  const queue = new PQueue({concurrency: options.concurrency ?? availableParallelism()});
+  const concurrency = options.concurrency ?? availableParallelism();
+  const queue = new PQueue({concurrency});
+  const cache = options.cacheDir === undefined ? undefined : new EditionCache(options.cacheDir, options.version);
+  let pool: EditionPool | undefined;
+  const planned = plannedComparisons(manifest);
+  options.onEvent?.({event: 'start', documents: manifest.editions.length, comparisons: planned.length});
   const editions = new Map<string, Edition>();
-  const documentItems = await Promise.all(
-    manifest.editions.map((entry) =>
-      queue.add(async (): Promise<BatchItem> => {
-        const file = entry.file;
-        try {
-          const {bytes} = await readInput(join(root, entry.file), options.maxBytes);
-          const hash = sha256(bytes);
-          if (hash !== entry.sha256) {
-            return failure(entry.id, 'document', diagnostic('error', 'manifest-invalid', 'batch', `Expected sha256 \`${entry.sha256}\`, got \`${hash}\`: the file changed since the manifest was written`, {file}), file);
-          }
-          const extractOptions = {file, editionId: entry.id, planYear: entry.planYear, ...(entry.title ? {title: entry.title} : {})};
-          const result = await readEdition(bytes, options.maxBytes ? {...extractOptions, maxBytes: options.maxBytes} : extractOptions);
-          if (result.status === 'failure') return {id: entry.id, kind: 'document', file, status: 'failure', diagnostics: result.diagnostics};
-          editions.set(entry.id, result.value);
-          return {id: entry.id, kind: 'document', file, status: result.status, objectives: result.value.objectives.length, diagnostics: result.diagnostics};
-        } catch (error) {
-          return failure(entry.id, 'document', asDiagnostic(error, file), file);
-        } finally {
-          options.onProgress?.({kind: 'document', id: entry.id, status: editions.has(entry.id) ? 'success' : 'failure'});
-        }
-      }),
-    ),
-  );
-  const comparisonItems: BatchItem[] = [];
-  for (const planned of plannedComparisons(manifest)) {
-    const previous = editions.get(planned.previous);
-    const current = editions.get(planned.current);
-    if (!previous || !current) {
-      const missing = !previous ? planned.previous : planned.current;
-      comparisonItems.push(failure(planned.id, 'comparison', diagnostic('error', 'internal-error', 'batch', `Cannot compare: edition \`${missing}\` could not be read`, {file: planned.id})));
-      continue;
+
+  const readOne = async (entry: Manifest['editions'][number]): Promise<BatchItem & {cached: boolean}> => {
+    const file = entry.file;
+    const {bytes} = await readInput(join(root, entry.file), options.maxBytes);
+    const hash = sha256(bytes);
+    if (hash !== entry.sha256) {
+      return {
+        ...failure(entry.id, 'document', diagnostic('error', 'manifest-invalid', 'batch', `Expected sha256 \`${entry.sha256}\`, got \`${hash}\`: the file changed since the manifest was written`, {file}), file),
+        cached: false,
+      };
     }
-    try {
-      const comparison = compareEditions(previous, current, {aliases: options.aliases, version: options.version});
-      await writeOutputs(join(options.outDir, planned.id), renderFiles(comparison, options.formats));
-      comparisonItems.push({id: planned.id, kind: 'comparison', status: 'success', diagnostics: []});
-    } catch (error) {
-      comparisonItems.push(failure(planned.id, 'comparison', asDiagnostic(error, planned.id)));
+    const key = {sha256: hash, file, editionId: entry.id, planYear: entry.planYear, ...(entry.title ? {title: entry.title} : {})};
+    const hit = await cache?.get(key);
+    if (hit) {
+      editions.set(entry.id, hit);
+      const status = statusOf(hit.diagnostics);
+      return {id: entry.id, kind: 'document', file, status, objectives: hit.objectives.length, diagnostics: hit.diagnostics, cached: true};
     }
-    options.onProgress?.({kind: 'comparison', id: planned.id, status: comparisonItems.at(-1)!.status});
+    pool ??= new EditionPool(concurrency);
+    const result = await pool.read(bytes, {...key, maxBytes: options.maxBytes});
+    if (result.status === 'failure') return {id: entry.id, kind: 'document', file, status: 'failure', diagnostics: result.diagnostics, cached: false};
+    editions.set(entry.id, result.value);
+    await cache?.set(key, result.value);
+    return {id: entry.id, kind: 'document', file, status: result.status, objectives: result.value.objectives.length, diagnostics: result.diagnostics, cached: false};
+  };
+
+  let documentItems: BatchItem[];
+  try {
+    documentItems = await Promise.all(
+      manifest.editions.map((entry) =>
+        queue.add(async (): Promise<BatchItem> => {
+          const item = await readOne(entry).catch((error: unknown) => ({...failure(entry.id, 'document', asDiagnostic(error, entry.file), entry.file), cached: false}));
+          options.onEvent?.({
+            event: 'document',
+            id: entry.id,
+            file: entry.file,
+            status: item.status,
+            cached: item.cached,
+            ...(item.objectives === undefined ? {} : {objectives: item.objectives}),
+            errors: item.diagnostics.filter((d) => d.severity === 'error').length,
+          });
+          const {cached: _cached, ...rest} = item;
+          return rest;
+        }),
+      ),
+    );
+  } finally {
+    await pool?.close();
   }
-  const items = [...documentItems, ...comparisonItems].map((item) => ({...item, diagnostics: sortDiagnostics(item.diagnostics)}));
+
+  const comparisonItems: BatchItem[] = [];
+  for (const plan of planned) {
+    const previous = editions.get(plan.previous);
+    const current = editions.get(plan.current);
+    if (!previous || !current) {
+      const missing = !previous ? plan.previous : plan.current;
+      comparisonItems.push(failure(plan.id, 'comparison', diagnostic('error', 'internal-error', 'batch', `Cannot compare: edition \`${missing}\` could not be read`, {file: plan.id})));
+    } else {
+      try {
+        const comparison = compareEditions(previous, current, {aliases: options.aliases, version: options.version});
+        const changed = await writeOutputs(join(options.outDir, plan.id), renderFiles(comparison, options.formats));
+        comparisonItems.push({id: plan.id, kind: 'comparison', status: 'success', diagnostics: []});
+        options.onEvent?.({event: 'comparison', id: plan.id, status: 'success', changed: changed.length > 0});
+        continue;
+      } catch (error) {
+        comparisonItems.push(failure(plan.id, 'comparison', asDiagnostic(error, plan.id)));
+      }
+    }
+    options.onEvent?.({event: 'comparison', id: plan.id, status: 'failure'});
+  }
+
+  const lineageItems: BatchItem[] = [];
+  const series = [...new Set(manifest.editions.map((e) => e.series))];
+  for (const name of series) {
+    const members = manifest.editions
+      .filter((e) => e.series === name)
+      .toSorted((a, b) => a.planYear.localeCompare(b.planYear) || (a.revision ?? '').localeCompare(b.revision ?? ''))
+      .map((e) => editions.get(e.id))
+      .filter((e): e is Edition => e !== undefined);
+    if (members.length < 2) continue;
+    try {
+      const lineage = buildLineage(name, members, {aliases: options.aliases});
+      await writeOutputs(join(options.outDir, name), renderLineageFiles(lineage));
+      lineageItems.push({id: name, kind: 'lineage', status: 'success', diagnostics: []});
+      options.onEvent?.({event: 'lineage', series: name, lineages: lineage.lineages.length, status: 'success'});
+    } catch (error) {
+      lineageItems.push(failure(name, 'lineage', asDiagnostic(error, name)));
+      options.onEvent?.({event: 'lineage', series: name, lineages: 0, status: 'failure'});
+    }
+  }
+
+  const items = [...documentItems, ...comparisonItems, ...lineageItems].map((item) => ({...item, diagnostics: sortDiagnostics(item.diagnostics)}));
   const count = (status: Status): number => items.filter((i) => i.status === status).length;
   const report: BatchReport = {
     manifest: options.manifestPath.split('\\').join('/'),
-    summary: {documents: documentItems.length, comparisons: comparisonItems.length, success: count('success'), partial: count('partial'), failure: count('failure')},
+    summary: {
+      documents: documentItems.length,
+      comparisons: comparisonItems.length,
+      lineages: lineageItems.length,
+      success: count('success'),
+      partial: count('partial'),
+      failure: count('failure'),
+    },
     items,
   };
   await writeOutputs(options.outDir, [{name: 'report.json', content: `${JSON.stringify(report, null, 2)}\n`}]);

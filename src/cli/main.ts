@@ -58,12 +58,15 @@ async function readOne(path: string, options: Common, editionId?: string): Promi
 /** Build the command-line program. `io` lets tests capture output. */
 /** Where the CLI writes. `stdout` returns false when the stream wants a pause; `drain` waits for it. */
 export interface CliIo {
+  /** Whether stdout is a terminal (progress bars) or not (NDJSON logs). */
+  isTTY?: boolean;
   stdout: (s: string) => boolean;
   stderr: (s: string) => void;
   drain: () => Promise<void>;
 }
 
 const processIo: CliIo = {
+  isTTY: process.stdout.isTTY === true,
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
   drain: () => new Promise((resolve) => process.stdout.once('drain', () => resolve())),
@@ -144,29 +147,46 @@ export function buildProgram(io: CliIo & {setExit: (code: number) => void}): Com
       else io.stdout((await import('../render/render-source.js')).renderSourceText(result.value));
     });
 
-  const batch = async (manifestPath: string, options: {out: string; concurrency?: number; format: OutputFormat[]}): Promise<void> => {
+  const batch = async (
+    manifestPath: string,
+    options: {out: string; concurrency?: number; format: OutputFormat[]; cache: boolean; cacheDir: string; json?: boolean},
+  ): Promise<void> => {
     const common = globals();
-    const [{loadManifest}, {runBatch}, {loadAliases}] = await Promise.all([import('../batch/load-manifest.js'), import('../batch/run-batch.js'), import('./load-aliases.js')]);
+    const [{loadManifest}, {runBatch}, {loadAliases}, {batchReporter}] = await Promise.all([
+      import('../batch/load-manifest.js'),
+      import('../batch/run-batch.js'),
+      import('./load-aliases.js'),
+      import('./batch-reporter.js'),
+    ]);
     const manifest = await loadManifest(manifestPath);
     const aliases = await loadAliases(common.aliases.map((a) => resolve(a)));
-    const report = await runBatch(manifest, {
-      manifestPath,
-      outDir: options.out,
-      aliases,
-      version: packageVersion(),
-      maxBytes: common.maxBytes,
-      formats: options.format,
-      ...(options.concurrency ? {concurrency: options.concurrency} : {}),
-    });
-    const {summary} = report;
-    io.stderr(
-      `guidance-diff: ${summary.documents} documents, ${summary.comparisons} comparisons: ${summary.success} succeeded, ${summary.partial} partial, ${summary.failure} failed → ${options.out}\n`,
-    );
-    for (const item of report.items.filter((i) => i.status === 'failure')) {
-      const d = item.diagnostics.find((x) => x.severity === 'error');
-      io.stderr(`guidance-diff: ${d?.file ?? item.id}: ${d?.message ?? 'failed'}\n`);
+    // NDJSON events on stdout for scheduled jobs (asked for, or stdout is not a terminal); a progress bar otherwise.
+    const reporter = batchReporter(io, options.json === true || !io.isTTY);
+    try {
+      const report = await runBatch(manifest, {
+        manifestPath,
+        outDir: options.out,
+        aliases,
+        version: packageVersion(),
+        maxBytes: common.maxBytes,
+        formats: options.format,
+        onEvent: reporter.onEvent,
+        ...(options.cache ? {cacheDir: options.cacheDir} : {}),
+        ...(options.concurrency ? {concurrency: options.concurrency} : {}),
+      });
+      reporter.done(report);
+      const {summary} = report;
+      io.stderr(
+        `guidance-diff: ${summary.documents} documents, ${summary.comparisons} comparisons, ${summary.lineages} lineages: ${summary.success} succeeded, ${summary.partial} partial, ${summary.failure} failed → ${options.out}\n`,
+      );
+      for (const item of report.items.filter((i) => i.status === 'failure')) {
+        const d = item.diagnostics.find((x) => x.severity === 'error');
+        io.stderr(`guidance-diff: ${d?.file ?? item.id}: ${d?.message ?? 'failed'}\n`);
+      }
+      if (summary.failure > 0) io.setExit(EXIT.batchFailures);
+    } finally {
+      reporter.stop();
     }
-    if (summary.failure > 0) io.setExit(EXIT.batchFailures);
   };
 
   program
@@ -174,7 +194,10 @@ export function buildProgram(io: CliIo & {setExit: (code: number) => void}): Com
     .description('run every comparison in a manifest (the default command)')
     .argument('[manifest]', 'the manifest', 'sources/manifest.json')
     .option('-o, --out <dir>', 'output directory', 'output')
-    .option('-j, --concurrency <n>', 'documents read at once (default: number of CPUs)', positiveInt)
+    .option('-j, --concurrency <n>', 'documents read at once, each on a worker thread (default: number of CPUs)', positiveInt)
+    .option('--no-cache', 'parse every document again, ignoring cached extractions')
+    .option('--cache-dir <dir>', 'where extracted editions are cached', '.cache/guidance-diff')
+    .option('--json', 'log NDJSON events on stdout (the default when stdout is not a terminal)')
     .addOption(new Option('-f, --format <list>', 'output formats, comma-separated').argParser(formats).default([...OUTPUT_FORMATS], 'md,json,csv'))
     .action(batch);
 

@@ -3,6 +3,7 @@ import {Aliases} from './aliases.js';
 import {Comparison} from './comparison.js';
 import {diagnosticCodes} from './diagnostic-codes.js';
 import {Manifest} from './manifest.js';
+import {SeriesLineage} from './lineage.js';
 import {Edition} from './objective.js';
 import {SourceDocument} from './source-document.js';
 
@@ -12,6 +13,7 @@ const SCHEMAS = {
   'source-document.schema.json': SourceDocument,
   'manifest.schema.json': Manifest,
   'aliases.schema.json': Aliases,
+  'lineage.schema.json': SeriesLineage,
 } as const;
 
 /**

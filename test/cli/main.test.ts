@@ -147,11 +147,16 @@ describe('guidance-diff extract and ingest', () => {
 describe('guidance-diff (the manifest job)', () => {
   it('regenerates output/ from sources/manifest.json exactly as committed', async () => {
     const out = tmp();
-    const result = await run('batch', join(root, 'sources', 'manifest.json'), '--out', out);
+    const result = await run('batch', join(root, 'sources', 'manifest.json'), '--out', out, '--cache-dir', join(out, '.cache'));
     expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n').map((l) => (JSON.parse(l) as {event: string}).event)).toEqual(['start', 'document', 'document', 'comparison', 'lineage', 'summary']);
     for (const name of ['comparison.md', 'comparison.json', 'comparison.csv']) {
       const committed = readFileSync(join(root, 'output', 'nhs-2023-24-vs-2024-25', name), 'utf8');
       expect(readFileSync(join(out, 'nhs-2023-24-vs-2024-25', name), 'utf8'), `output/${name} is stale: run npx guidance-diff`).toBe(committed);
+    }
+    for (const name of ['lineage.md', 'lineage.json']) {
+      const committed = readFileSync(join(root, 'output', 'nhs-national-objectives', name), 'utf8');
+      expect(readFileSync(join(out, 'nhs-national-objectives', name), 'utf8'), `output/${name} is stale: run npx guidance-diff`).toBe(committed);
     }
   });
 
@@ -169,20 +174,38 @@ describe('guidance-diff (the manifest job)', () => {
     ];
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({editions}));
     const out = join(dir, 'out');
-    const result = await run('batch', join(dir, 'manifest.json'), '--out', out);
+    const result = await run('batch', join(dir, 'manifest.json'), '--out', out, '--no-cache');
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/docs\/bad\.txt: Cannot read document: the file is empty/);
     expect(statSync(join(out, 'a-vs-b', 'comparison.json')).isFile()).toBe(true);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {summary: Record<string, number>};
-    expect(report.summary).toEqual({documents: 3, comparisons: 1, success: 3, partial: 0, failure: 1});
+    expect(report.summary).toEqual({documents: 3, comparisons: 1, lineages: 1, success: 4, partial: 0, failure: 1});
   });
 
   it('names the entry and field of an invalid manifest', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({editions: [{id: 'a', series: 's', publisher: 'P', planYear: '2023', file: 'a.txt', sha256: 'x'}]}));
-    const result = await run('batch', join(dir, 'manifest.json'));
+    const result = await run('batch', join(dir, 'manifest.json'), '--no-cache');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/manifest\.json: Invalid manifest at editions\[0\]\.planYear: Expected a plan year such as `2024\/25`/);
+  });
+});
+
+describe('cache', () => {
+  it('parses a document once: a second run reads every edition from the cache', async () => {
+    const out = tmp();
+    const cache = join(out, '.cache');
+    const events = async () =>
+      (await run('batch', join(root, 'sources', 'manifest.json'), '--out', out, '--cache-dir', cache, '--json')).stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as {event: string; cached?: boolean})
+        .filter((e) => e.event === 'document')
+        .map((e) => e.cached);
+    expect(await events()).toEqual([false, false]);
+    expect(await events()).toEqual([true, true]);
+    const again = await run('batch', join(root, 'sources', 'manifest.json'), '--out', out, '--cache-dir', cache, '--no-cache');
+    expect(again.stdout).toContain('"cached":false');
   });
 });
 

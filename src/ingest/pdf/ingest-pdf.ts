@@ -1,5 +1,5 @@
 import {availableParallelism} from 'node:os';
-import {Worker} from 'node:worker_threads';
+import {startWorker} from '../../util/start-worker.js';
 import {type Diagnostic} from '../../model/diagnostic.js';
 import {diagnostic} from '../../model/diagnostics.js';
 import type {DocumentResult} from '../../model/result.js';
@@ -31,11 +31,6 @@ export interface PdfOptions {
 /** Below this many pages, starting workers costs more than it saves. */
 export const PARALLEL_MIN_PAGES = 48;
 
-function workerUrl(): {url: URL; execArgv: string[]} {
-  // Under tsx/vitest this module is TypeScript: the worker must load through tsx too.
-  const typescript = import.meta.url.endsWith('.ts');
-  return {url: new URL(typescript ? './pdf-worker.ts' : './pdf-worker.js', import.meta.url), execArgv: typescript ? ['--import', 'tsx'] : []};
-}
 
 /**
  * Heap limit of a page-reading worker. pdf.js keeps garbage around until the heap fills, so a worker
@@ -75,9 +70,8 @@ class RangeQueue {
  * so a worker can start loading pdf.js before the page count is known.
  */
 function runWorker(bytes: Uint8Array, file: string, queued: Promise<RangeQueue | undefined>, results: PagesRead[]): Promise<void> {
-  const {url, execArgv} = workerUrl();
   return new Promise((resolve) => {
-    const worker = new Worker(url, {workerData: {bytes, file}, execArgv, resourceLimits: {maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB}});
+    const worker = startWorker('pdf-worker', import.meta.url, {workerData: {bytes, file}, resourceLimits: {maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB}});
     let held: [number, number] | undefined;
     let queue: RangeQueue | undefined;
     let finished = false;

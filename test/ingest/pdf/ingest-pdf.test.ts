@@ -58,6 +58,20 @@ describe('ingestPdf: the renditions of the seed editions', () => {
   });
 });
 
+describe('ingestPdf: large documents on worker threads', () => {
+  it('reads a 72-page PDF the same on one thread and on two', async () => {
+    const {PDFDocument} = await import('pdf-lib');
+    const source = await PDFDocument.load(readFileSync(PDF_2024));
+    const big = await PDFDocument.create();
+    for (let k = 0; k < 3; k++) for (const page of await big.copyPages(source, source.getPageIndices())) big.addPage(page);
+    const bytes = new Uint8Array(await big.save());
+    const one = await ingestPdf(bytes, {file: 'big.pdf', threads: 1});
+    const two = await ingestPdf(bytes, {file: 'big.pdf', threads: 2});
+    expect(one.value!.pages).toBe(72);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+});
+
 describe('ingestPdf: documents that cannot be read', () => {
   const read = async (bytes: Uint8Array) => ingestPdf(bytes, {file: 'x.pdf'});
 

@@ -1,0 +1,63 @@
+import {describe, expect, it} from 'vitest';
+import {buildLineage} from '../../src/lineage/build-lineage.js';
+import type {Edition} from '../../src/model/objective.js';
+import {aliases, editionFile, SEED_2023, SEED_2024} from '../helpers.js';
+
+function ed(planYear: string, rows: [area: string, text: string][]): Edition {
+  const id = `e${planYear.slice(0, 4)}`;
+  return {
+    id,
+    title: id,
+    planYear,
+    file: `${id}.txt`,
+    sha256: '',
+    format: 'text',
+    areas: [...new Set(rows.map((r) => r[0]))],
+    objectives: rows.map(([area, text], k) => ({id: `${id}:${k}`, area, text, targets: [], deadlines: [], provenance: {file: `${id}.txt`, sha256: '', line: k + 1, endLine: k + 1}})),
+    diagnostics: [],
+  };
+}
+
+const statuses = (lineage: ReturnType<typeof buildLineage>) => lineage.lineages.map((l) => l.cells.map((c) => c.status).join(' '));
+
+describe('buildLineage', () => {
+  const waits = 'Reduce the number of patients waiting over 62 days for cancer treatment';
+  const editions = [
+    ed('2022/23', [
+      ['Cancer', waits],
+      ['Workforce', 'Improve staff retention through the people promise'],
+      ['Dental', 'Recover dental activity towards pre-pandemic levels'],
+    ]),
+    ed('2023/24', [
+      ['Cancer', waits],
+      ['Workforce', 'Improve staff retention and attendance through the people promise'],
+      ['Digital', 'Roll out electronic patient records in every trust'],
+    ]),
+    ed('2024/25', [
+      ['Cancer', waits],
+      ['Workforce', 'Improve staff retention and attendance through the people promise'],
+      ['Dental', 'Recover dental activity towards pre-pandemic levels'],
+      ['Digital', 'Roll out electronic patient records in every trust'],
+    ]),
+  ];
+
+  it('follows each objective across editions: kept, changed, new, dropped and reinstated', () => {
+    const lineage = buildLineage('s', editions);
+    expect(lineage.editions.map((e) => e.planYear)).toEqual(['2022/23', '2023/24', '2024/25']);
+    expect(statuses(lineage)).toEqual(['present kept kept', 'present changed kept', 'present dropped reinstated', 'absent new kept']);
+    expect(lineage.lineages[2]!.cells[2]!.objectives).toEqual(['e2024:2']);
+  });
+
+  it('gives lineages ids that do not change between runs', () => {
+    expect(buildLineage('s', editions).lineages.map((l) => l.id)).toEqual(buildLineage('s', editions).lineages.map((l) => l.id));
+    expect(buildLineage('s', editions).lineages[0]!.id).toMatch(/^L-[0-9a-f]{10}$/);
+  });
+
+  it('records the three-way mental health merge and the absorbed maternity objectives in the seed editions', async () => {
+    const lineage = buildLineage('nhs', [await editionFile(SEED_2023, 'a'), await editionFile(SEED_2024, 'b')], {aliases: aliases()});
+    const cells = lineage.lineages.map((l) => l.cells[1]!);
+    expect(cells.filter((c) => c.status === 'merged')).toHaveLength(2);
+    expect(cells.filter((c) => c.status === 'dropped' && c.note?.startsWith('absorbed into'))).toHaveLength(2);
+    expect(lineage.lineages).toHaveLength(31 + 11);
+  });
+});
