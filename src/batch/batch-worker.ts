@@ -1,17 +1,38 @@
-// Worker thread entry for batches: reads editions (ingest + extract) sent by the parent, one at a time.
+// Worker thread entry for batches: runs the CPU-heavy jobs the parent sends (read an edition, compare two,
+// follow a series' lineage), one at a time, and posts each result back.
 import {parentPort} from 'node:worker_threads';
-import {readEdition, type ReadEditionOptions} from '../pipeline.js';
+import type {Aliases} from '../model/aliases.js';
+import type {Edition} from '../model/objective.js';
+import {buildLineage} from '../lineage/build-lineage.js';
+import {compareEditions, readEdition, type ReadEditionOptions} from '../pipeline.js';
+import {renderFiles} from '../render/render-files.js';
+import {renderLineageFiles} from '../render/render-lineage.js';
+import type {OutputFormat} from '../render/output-formats.js';
 
-/** A job for a batch worker: the document's bytes and how to read them. */
-export interface EditionJob {
-  id: number;
-  bytes: Uint8Array;
-  options: ReadEditionOptions;
+/** A job for a batch worker. */
+export type BatchJob =
+  | {id: number; kind: 'read'; bytes: Uint8Array; options: ReadEditionOptions}
+  | {id: number; kind: 'compare'; previous: Edition; current: Edition; aliases: Aliases; version: string; formats: OutputFormat[]}
+  | {id: number; kind: 'lineage'; series: string; editions: Edition[]; aliases: Aliases};
+
+async function run(job: BatchJob): Promise<unknown> {
+  switch (job.kind) {
+    case 'read': {
+      const {document: _document, ...result} = await readEdition(job.bytes, {...job.options, threads: 1});
+      return result;
+    }
+    case 'compare':
+      return renderFiles(compareEditions(job.previous, job.current, {aliases: job.aliases, version: job.version}), job.formats);
+    case 'lineage': {
+      const lineage = buildLineage(job.series, job.editions, {aliases: job.aliases});
+      return {files: renderLineageFiles(lineage), lineages: lineage.lineages.length};
+    }
+  }
 }
 
 const port = parentPort!;
-port.on('message', (job: EditionJob) => {
-  readEdition(job.bytes, {...job.options, threads: 1})
-    .then(({document: _document, ...result}) => port.postMessage({id: job.id, result}))
+port.on('message', (job: BatchJob) => {
+  run(job)
+    .then((result) => port.postMessage({id: job.id, result}))
     .catch((error: unknown) => port.postMessage({id: job.id, error: (error as Error)?.message ?? String(error)}));
 });

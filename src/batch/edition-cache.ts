@@ -1,7 +1,8 @@
 import {createHash} from 'node:crypto';
 import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {Edition} from '../model/objective.js';
+import {Diagnostic} from '../model/diagnostic.js';
+import type {Edition} from '../model/objective.js';
 
 /**
  * Version of the extraction logic. Bump it whenever ingest or extract would give a different edition for
@@ -41,10 +42,12 @@ export class EditionCache {
 
   async get(key: CacheKey): Promise<Edition | undefined> {
     try {
-      const parsed = Edition.safeParse(JSON.parse(await readFile(this.#path(key), 'utf8')));
-      if (parsed.success && parsed.data.sha256 === key.sha256) {
+      // Entries are written only by this class, under a versioned key: a light check suffices (a full
+      // schema validation of every cached edition would cost more than the rest of a cached run).
+      const edition = JSON.parse(await readFile(this.#path(key), 'utf8')) as Edition;
+      if (edition?.sha256 === key.sha256 && Array.isArray(edition.objectives) && Array.isArray(edition.diagnostics)) {
         this.hits++;
-        return parsed.data;
+        return edition;
       }
     } catch (error) {
       // No entry yet (ENOENT) or an unreadable one: either way a miss, and the edition is read afresh.
@@ -54,11 +57,66 @@ export class EditionCache {
     return undefined;
   }
 
+  /** A document that could not be read last time, with the same bytes and extractor: its diagnostics. */
+  async getFailure(key: CacheKey): Promise<Diagnostic[] | undefined> {
+    try {
+      const parsed = Diagnostic.array().safeParse(JSON.parse(await readFile(`${this.#path(key)}.failure`, 'utf8')));
+      if (parsed.success) {
+        this.hits++;
+        return parsed.data;
+      }
+    } catch (error) {
+      // No failure recorded.
+      void error;
+    }
+    return undefined;
+  }
+
+  async setFailure(key: CacheKey, diagnostics: readonly Diagnostic[]): Promise<void> {
+    await this.#write(`${this.#path(key)}.failure`, JSON.stringify(diagnostics));
+  }
+
   async set(key: CacheKey, edition: Edition): Promise<void> {
-    const path = this.#path(key);
+    await this.#write(this.#path(key), JSON.stringify(edition));
+  }
+
+  async #write(path: string, content: string): Promise<void> {
     await mkdir(join(path, '..'), {recursive: true});
     const temp = `${path}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(edition));
+    await writeFile(temp, content);
     await rename(temp, path);
+  }
+
+  #outputPath(key: string): string {
+    const digest = createHash('sha256').update(`${this.#version}\u0000${key}`).digest('hex');
+    return join(this.#dir, 'outputs', `${digest}.json`);
+  }
+
+  /**
+   * Whether the files a comparison or lineage made last time from the same inputs (`key`) are still in
+   * `dir` unchanged: then there is nothing to compute or write.
+   */
+  async outputsCurrent(key: string, dir: string): Promise<boolean> {
+    try {
+      const digests = JSON.parse(await readFile(this.#outputPath(key), 'utf8')) as Record<string, string>;
+      const names = Object.keys(digests);
+      if (!names.length) return false;
+      for (const name of names) {
+        const content = await readFile(join(dir, name));
+        if (createHash('sha256').update(content).digest('hex') !== digests[name]) return false;
+      }
+      this.hits++;
+      return true;
+    } catch (error) {
+      // No record, or an output file missing: compute again.
+      void error;
+      return false;
+    }
+  }
+
+  /** Record the files made from `key`. */
+  async recordOutputs(key: string, files: readonly {name: string; content: string}[]): Promise<void> {
+    const digests = Object.fromEntries(files.map((f) => [f.name, createHash('sha256').update(f.content).digest('hex')]));
+    await this.#write(this.#outputPath(key), JSON.stringify(digests));
   }
 }

@@ -3,13 +3,17 @@ import {startWorker} from '../util/start-worker.js';
 import type {Edition} from '../model/objective.js';
 import type {DocumentResult} from '../model/result.js';
 import type {ReadEditionOptions} from '../pipeline.js';
-import type {EditionJob} from './batch-worker.js';
+import type {BatchJob} from './batch-worker.js';
+import type {OutputFile} from '../render/output-formats.js';
+import type {Aliases} from '../model/aliases.js';
+import type {OutputFormat} from '../render/output-formats.js';
 
-type Reply = {id: number; result: DocumentResult<Edition>} | {id: number; error: string};
+type Reply = {id: number; result: unknown} | {id: number; error: string};
+type JobInput = BatchJob extends infer J ? (J extends {id: number} ? Omit<J, 'id'> : never) : never;
 
 /**
- * A fixed pool of worker threads that read editions (ingest + extract), so that parsing, the CPU-heavy
- * part of a batch, runs on every core. Each worker takes one document at a time; callers bound how
+ * A fixed pool of worker threads for the CPU-heavy jobs of a batch (reading editions, comparing them,
+ * following lineages), so that they run on every core. Each worker takes one document at a time; callers bound how
  * many are in flight (p-queue with the same concurrency), so memory grows with the pool, not the archive.
  */
 export class EditionPool {
@@ -39,11 +43,25 @@ export class EditionPool {
   }
 
   /** Read one edition on a worker. Rejects only if the worker itself fails. */
-  async read(bytes: Uint8Array, options: ReadEditionOptions): Promise<DocumentResult<Edition>> {
+  read(bytes: Uint8Array, options: ReadEditionOptions): Promise<DocumentResult<Edition>> {
+    return this.#run({kind: 'read', bytes, options}) as Promise<DocumentResult<Edition>>;
+  }
+
+  /** Compare two editions and render the files on a worker. */
+  compare(previous: Edition, current: Edition, aliases: Aliases, version: string, formats: readonly OutputFormat[]): Promise<OutputFile[]> {
+    return this.#run({kind: 'compare', previous, current, aliases, version, formats: [...formats]}) as Promise<OutputFile[]>;
+  }
+
+  /** Follow a series' lineage and render its files on a worker. */
+  lineage(series: string, editions: Edition[], aliases: Aliases): Promise<{files: OutputFile[]; lineages: number}> {
+    return this.#run({kind: 'lineage', series, editions, aliases}) as Promise<{files: OutputFile[]; lineages: number}>;
+  }
+
+  async #run(input: JobInput): Promise<unknown> {
     const worker = await this.#acquire();
     const id = this.#next++;
     try {
-      return await new Promise<DocumentResult<Edition>>((resolve, reject) => {
+      return await new Promise<unknown>((resolve, reject) => {
         const onMessage = (reply: Reply): void => {
           if (reply.id !== id) return;
           cleanup();
@@ -60,7 +78,7 @@ export class EditionPool {
         };
         worker.on('message', onMessage);
         worker.on('error', onError);
-        worker.postMessage({id, bytes, options} satisfies EditionJob);
+        worker.postMessage({...input, id} as BatchJob);
       });
     } finally {
       this.#release(worker);

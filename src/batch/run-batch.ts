@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {availableParallelism} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import PQueue from 'p-queue';
@@ -8,11 +9,7 @@ import type {Manifest} from '../model/manifest.js';
 import type {Edition} from '../model/objective.js';
 import {statusOf, type Status} from '../model/result.js';
 import {sha256} from '../ingest/ingest-document.js';
-import {compareEditions} from '../pipeline.js';
-import {renderFiles} from '../render/render-files.js';
 import type {OutputFormat} from '../render/output-formats.js';
-import {renderLineageFiles} from '../render/render-lineage.js';
-import {buildLineage} from '../lineage/build-lineage.js';
 import {readInput} from '../cli/read-input.js';
 import {writeOutputs} from '../cli/write-output.js';
 import {EditionCache} from './edition-cache.js';
@@ -82,6 +79,9 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
   const planned = plannedComparisons(manifest);
   options.onEvent?.({event: 'start', documents: manifest.editions.length, comparisons: planned.length});
   const editions = new Map<string, Edition>();
+  // What decides a comparison's or lineage's files besides the editions: aliases, formats, version.
+  const settings = createHash('sha256').update(JSON.stringify({aliases: options.aliases, formats: options.formats, version: options.version})).digest('hex');
+  const outputKey = (what: {kind: string; id: string; editions: string[]}): string => JSON.stringify({...what, settings});
 
   const readOne = async (entry: Manifest['editions'][number]): Promise<BatchItem & {cached: boolean}> => {
     const file = entry.file;
@@ -100,17 +100,21 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
       const status = statusOf(hit.diagnostics);
       return {id: entry.id, kind: 'document', file, status, objectives: hit.objectives.length, diagnostics: hit.diagnostics, cached: true};
     }
+    const failed = await cache?.getFailure(key);
+    if (failed) return {id: entry.id, kind: 'document', file, status: 'failure', diagnostics: failed, cached: true};
     pool ??= new EditionPool(concurrency);
     const result = await pool.read(bytes, {...key, maxBytes: options.maxBytes});
-    if (result.status === 'failure') return {id: entry.id, kind: 'document', file, status: 'failure', diagnostics: result.diagnostics, cached: false};
+    if (result.status === 'failure') {
+      await cache?.setFailure(key, result.diagnostics);
+      return {id: entry.id, kind: 'document', file, status: 'failure', diagnostics: result.diagnostics, cached: false};
+    }
     editions.set(entry.id, result.value);
     await cache?.set(key, result.value);
     return {id: entry.id, kind: 'document', file, status: result.status, objectives: result.value.objectives.length, diagnostics: result.diagnostics, cached: false};
   };
 
-  let documentItems: BatchItem[];
   try {
-    documentItems = await Promise.all(
+  const documentItems: BatchItem[] = await Promise.all(
       manifest.editions.map((entry) =>
         queue.add(async (): Promise<BatchItem> => {
           const item = await readOne(entry).catch((error: unknown) => ({...failure(entry.id, 'document', asDiagnostic(error, entry.file), entry.file), cached: false}));
@@ -128,50 +132,72 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
         }),
       ),
     );
-  } finally {
-    await pool?.close();
-  }
 
-  const comparisonItems: BatchItem[] = [];
-  for (const plan of planned) {
-    const previous = editions.get(plan.previous);
-    const current = editions.get(plan.current);
-    if (!previous || !current) {
-      const missing = !previous ? plan.previous : plan.current;
-      comparisonItems.push(failure(plan.id, 'comparison', diagnostic('error', 'internal-error', 'batch', `Cannot compare: edition \`${missing}\` could not be read`, {file: plan.id})));
-    } else {
-      try {
-        const comparison = compareEditions(previous, current, {aliases: options.aliases, version: options.version});
-        const changed = await writeOutputs(join(options.outDir, plan.id), renderFiles(comparison, options.formats));
-        comparisonItems.push({id: plan.id, kind: 'comparison', status: 'success', diagnostics: []});
-        options.onEvent?.({event: 'comparison', id: plan.id, status: 'success', changed: changed.length > 0});
-        continue;
-      } catch (error) {
-        comparisonItems.push(failure(plan.id, 'comparison', asDiagnostic(error, plan.id)));
-      }
-    }
-    options.onEvent?.({event: 'comparison', id: plan.id, status: 'failure'});
-  }
+  // Comparisons and lineages run on the pool as well; results keep manifest order.
+  const comparisonItems: BatchItem[] = await Promise.all(
+    planned.map((plan) =>
+      queue.add(async (): Promise<BatchItem> => {
+        const previous = editions.get(plan.previous);
+        const current = editions.get(plan.current);
+        let item: BatchItem;
+        let changed = false;
+        if (!previous || !current) {
+          const missing = !previous ? plan.previous : plan.current;
+          item = failure(plan.id, 'comparison', diagnostic('error', 'internal-error', 'batch', `Cannot compare: edition \`${missing}\` could not be read`, {file: plan.id}));
+        } else {
+          try {
+            const dir = join(options.outDir, plan.id);
+            const key = outputKey({kind: 'comparison', id: plan.id, editions: [previous.sha256, current.sha256, plan.previous, plan.current]});
+            if (!(await cache?.outputsCurrent(key, dir))) {
+              pool ??= new EditionPool(concurrency);
+              const files = await pool.compare(previous, current, options.aliases, options.version, options.formats);
+              changed = (await writeOutputs(dir, files)).length > 0;
+              await cache?.recordOutputs(key, files);
+            }
+            item = {id: plan.id, kind: 'comparison', status: 'success', diagnostics: []};
+          } catch (error) {
+            item = failure(plan.id, 'comparison', asDiagnostic(error, plan.id));
+          }
+        }
+        options.onEvent?.(item.status === 'failure' ? {event: 'comparison', id: plan.id, status: 'failure'} : {event: 'comparison', id: plan.id, status: item.status, changed});
+        return item;
+      }),
+    ),
+  );
 
-  const lineageItems: BatchItem[] = [];
-  const series = [...new Set(manifest.editions.map((e) => e.series))];
-  for (const name of series) {
-    const members = manifest.editions
-      .filter((e) => e.series === name)
-      .toSorted((a, b) => a.planYear.localeCompare(b.planYear) || (a.revision ?? '').localeCompare(b.revision ?? ''))
-      .map((e) => editions.get(e.id))
-      .filter((e): e is Edition => e !== undefined);
-    if (members.length < 2) continue;
-    try {
-      const lineage = buildLineage(name, members, {aliases: options.aliases});
-      await writeOutputs(join(options.outDir, name), renderLineageFiles(lineage));
-      lineageItems.push({id: name, kind: 'lineage', status: 'success', diagnostics: []});
-      options.onEvent?.({event: 'lineage', series: name, lineages: lineage.lineages.length, status: 'success'});
-    } catch (error) {
-      lineageItems.push(failure(name, 'lineage', asDiagnostic(error, name)));
-      options.onEvent?.({event: 'lineage', series: name, lineages: 0, status: 'failure'});
-    }
-  }
+  const series = [...new Set(manifest.editions.map((e) => e.series))]
+    .map((name) => ({
+      name,
+      members: manifest.editions
+        .filter((e) => e.series === name)
+        .toSorted((a, b) => a.planYear.localeCompare(b.planYear) || (a.revision ?? '').localeCompare(b.revision ?? ''))
+        .map((e) => editions.get(e.id))
+        .filter((e): e is Edition => e !== undefined),
+    }))
+    .filter((s) => s.members.length >= 2);
+  const lineageItems: BatchItem[] = await Promise.all(
+    series.map(({name, members}) =>
+      queue.add(async (): Promise<BatchItem> => {
+        try {
+          const dir = join(options.outDir, name);
+          const key = outputKey({kind: 'lineage', id: name, editions: members.flatMap((m) => [m.sha256, m.id])});
+          let count = -1;
+          if (!(await cache?.outputsCurrent(key, dir))) {
+            pool ??= new EditionPool(concurrency);
+            const made = await pool.lineage(name, members, options.aliases);
+            await writeOutputs(dir, made.files);
+            await cache?.recordOutputs(key, made.files);
+            count = made.lineages;
+          }
+          options.onEvent?.({event: 'lineage', series: name, lineages: count, status: 'success'});
+          return {id: name, kind: 'lineage', status: 'success', diagnostics: []};
+        } catch (error) {
+          options.onEvent?.({event: 'lineage', series: name, lineages: 0, status: 'failure'});
+          return failure(name, 'lineage', asDiagnostic(error, name));
+        }
+      }),
+    ),
+  );
 
   const items = [...documentItems, ...comparisonItems, ...lineageItems].map((item) => ({...item, diagnostics: sortDiagnostics(item.diagnostics)}));
   const count = (status: Status): number => items.filter((i) => i.status === status).length;
@@ -189,4 +215,7 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
   };
   await writeOutputs(options.outDir, [{name: 'report.json', content: `${JSON.stringify(report, null, 2)}\n`}]);
   return report;
+  } finally {
+    await pool?.close();
+  }
 }

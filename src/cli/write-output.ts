@@ -15,8 +15,9 @@ async function existing(path: string): Promise<string | undefined> {
 }
 
 /**
- * Write files atomically as a set: every file is first written and synced to a temporary name in the
- * same directory, then each is renamed over its target. If any write fails, the temporary files are
+ * Write files atomically as a set: every file is first written to a temporary name in the same
+ * directory, then each is renamed over its target (rename is atomic: a reader sees the old file or the
+ * new one, never part of one). If any write fails, the temporary files are
  * removed and the earlier output stays as it was. Returns the names whose content changed.
  */
 export async function writeOutputs(dir: string, files: readonly OutputFile[]): Promise<string[]> {
@@ -32,7 +33,6 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[]): P
       const handle = await open(temp, 'wx');
       try {
         await handle.writeFile(file.content, 'utf8');
-        await handle.sync();
       } finally {
         await handle.close();
       }

@@ -1,5 +1,5 @@
 import {linearSumAssignment} from 'linear-sum-assignment';
-import type {Aliases} from '../model/aliases.js';
+import type {AliasEntry, Aliases} from '../model/aliases.js';
 import type {MatchGroup, MatchSet} from '../model/match-set.js';
 import type {Edition, Objective} from '../model/objective.js';
 import {compileAliases, matchTokens, planStartYear, type AliasTable} from './normalise.js';
@@ -27,6 +27,17 @@ const DEFAULTS = {areaWeight: 0.2, minScore: 0.3, mergeCoverage: 0.5, mergeMinSc
 
 /** A subordinate clause that folds other aims into an objective: "…, including …". */
 const SUBORDINATE = /,?\s+\b(including|in particular|such as)\b/i;
+
+const NO_ALIASES: AliasEntry[] = [];
+const areaEntries = new WeakMap<Aliases, AliasEntry[]>();
+
+/** Alias tables for objective text and for area names (area aliases include the term aliases). */
+function aliasTables(aliases: Aliases | undefined): {terms: AliasTable; areas: AliasTable} {
+  if (!aliases) return {terms: compileAliases(NO_ALIASES), areas: compileAliases(NO_ALIASES)};
+  let both = areaEntries.get(aliases);
+  if (!both) areaEntries.set(aliases, (both = [...aliases.terms, ...aliases.areas]));
+  return {terms: compileAliases(aliases.terms), areas: compileAliases(both)};
+}
 
 interface Prepared {
   objective: Objective;
@@ -82,8 +93,7 @@ export function matchObjectives(previous: Edition, current: Edition, options: Ma
   for (const [name, value] of Object.entries({areaWeight: o.areaWeight, minScore: o.minScore, mergeCoverage: o.mergeCoverage, mergeMinScore: o.mergeMinScore})) {
     if (!Number.isFinite(value) || value < 0 || value > 1) throw new TypeError(`Expected \`${name}\` to be a number from 0 to 1, got \`${String(value)}\``);
   }
-  const terms = compileAliases(options.aliases?.terms ?? []);
-  const areas = compileAliases([...(options.aliases?.terms ?? []), ...(options.aliases?.areas ?? [])]);
+  const {terms, areas} = aliasTables(options.aliases);
   const prevRaw = prepare(previous, terms, areas);
   const currRaw = prepare(current, terms, areas);
   const idf = inverseDocumentFrequency([...prevRaw, ...currRaw].map((p) => p.tokens));
@@ -194,8 +204,7 @@ function isAbsorbed(members: readonly Prepared[], current: Prepared, idf: Readon
 /** The score matrix, for diagnostics and tuning tools. */
 export function explainScores(previous: Edition, current: Edition, options: MatchOptions = {}): ScoreMatrix {
   const o = {...DEFAULTS, ...options};
-  const terms = compileAliases(options.aliases?.terms ?? []);
-  const areas = compileAliases([...(options.aliases?.terms ?? []), ...(options.aliases?.areas ?? [])]);
+  const {terms, areas} = aliasTables(options.aliases);
   const prevRaw = prepare(previous, terms, areas);
   const currRaw = prepare(current, terms, areas);
   const idf = inverseDocumentFrequency([...prevRaw, ...currRaw].map((p) => p.tokens));

@@ -31,8 +31,18 @@ function basic(text: string): string {
     .replace(/[‐‑‒–—―]/g, '-');
 }
 
-/** Compile alias entries for {@link applyAliases}. */
+const compiled = new WeakMap<readonly AliasEntry[], AliasTable>();
+
+/** Compile alias entries for {@link applyAliases} (once per entries array). */
 export function compileAliases(entries: readonly AliasEntry[]): AliasTable {
+  const known = compiled.get(entries);
+  if (known) return known;
+  const table = compileAliasesUncached(entries);
+  compiled.set(entries, table);
+  return table;
+}
+
+function compileAliasesUncached(entries: readonly AliasEntry[]): AliasTable {
   const pairs = entries.flatMap((e) => e.variants.map((v) => ({variant: basic(v), canonical: basic(e.canonical)})));
   pairs.sort((a, b) => b.variant.length - a.variant.length || a.variant.localeCompare(b.variant));
   return {
@@ -80,6 +90,22 @@ export function planStartYear(planYear: string | undefined): number | undefined 
  * matchTokens('within six weeks', {entries: []}); // ['6', 'week', '6week']
  */
 export function matchTokens(text: string, aliases: AliasTable, planYear?: number): string[] {
+  // The same objective is tokenised for each comparison and lineage it is in: remember the answer.
+  let memo = tokenMemo.get(aliases);
+  if (!memo) tokenMemo.set(aliases, (memo = new Map()));
+  const key = `${planYear ?? ''}\u0000${text}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const tokens = tokenize(text, aliases, planYear);
+  if (memo.size > MEMO_LIMIT) memo.clear();
+  memo.set(key, tokens);
+  return tokens;
+}
+
+const tokenMemo = new WeakMap<AliasTable, Map<string, string[]>>();
+const MEMO_LIMIT = 50_000;
+
+function tokenize(text: string, aliases: AliasTable, planYear?: number): string[] {
   const prepared = relativiseYears(applyAliases(basic(text), aliases), planYear);
   const raw = prepared.match(/[\p{L}\p{N}][\p{L}\p{N}%.,+&']*/gu) ?? [];
   const tokens: string[] = [];

@@ -27,8 +27,8 @@ function median(values: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function at(line: PageLine, chunk?: Chunk): Fragment['at'] {
-  const box = chunk ?? {text: '', x0: line.x0, x1: line.x1};
+function at(line: PageLine, chunk?: Pick<Chunk, 'x0' | 'x1'>): Fragment['at'] {
+  const box = chunk ?? {x0: line.x0, x1: line.x1};
   return {line: line.index, page: line.page, bbox: chunkBox(line, box)};
 }
 
@@ -64,6 +64,22 @@ function columnOf(x: number, starts: readonly number[]): number {
   return k;
 }
 
+/**
+ * Cut a chunk that runs across a column boundary (a long area label drawn up against the objective
+ * column) at the text item that starts nearest the next column, so each column gets its own text.
+ */
+function splitAtColumns(chunk: Chunk, starts: readonly number[]): Chunk[] {
+  const k = columnOf(chunk.x0, starts);
+  const next = starts[k + 1];
+  if (next === undefined || chunk.x1 <= next + COLUMN_TOLERANCE || chunk.starts.length < 2) return [chunk];
+  const cut = chunk.starts.findIndex(([offset, x]) => offset > 0 && x >= next - COLUMN_TOLERANCE);
+  if (cut < 0) return [chunk];
+  const [offset, x] = chunk.starts[cut]!;
+  const head: Chunk = {text: chunk.text.slice(0, offset).trim(), x0: chunk.x0, x1: x, starts: chunk.starts.slice(0, cut)};
+  const tail: Chunk = {text: chunk.text.slice(offset), x0: x, x1: chunk.x1, starts: chunk.starts.slice(cut).map(([o, sx]) => [o - offset, sx])};
+  return [head, ...splitAtColumns(tail, starts)];
+}
+
 /** Whether two columns of long lines with a gutter near the middle are running text, not a table. */
 function isTwoColumnText(lines: readonly PageLine[], starts: readonly number[], pageWidth: number): boolean {
   if (starts.length !== 2) return false;
@@ -82,10 +98,12 @@ function table(lines: readonly PageLine[], starts: readonly number[], pitch: num
   for (const line of lines) {
     const rowBreak = previous !== undefined && previous.y - line.y > ROW_GAP * pitch;
     const cells: Cell[] = starts.map(() => ({fragments: [], rowSpan: 1, colSpan: 1, header: false}));
-    for (const chunk of line.chunks) {
+    for (const chunk of line.chunks.flatMap((ch) => splitAtColumns(ch, starts))) {
       const c = columnOf(chunk.x0, starts);
-      const bullet = BULLET.exec(chunk.text);
-      const text = bullet ? chunk.text.slice(bullet[0].length) : chunk.text;
+      const clean = chunk.text.replace(/\s+/g, ' ').trim();
+      if (!clean) continue;
+      const bullet = BULLET.exec(clean);
+      const text = bullet ? clean.slice(bullet[0].length) : clean;
       const cell = cells[c]!;
       const last = cell.fragments.at(-1);
       if (last) last.text += ` ${text}`;

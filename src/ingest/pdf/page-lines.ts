@@ -16,6 +16,8 @@ export interface Chunk {
   text: string;
   x0: number;
   x1: number;
+  /** Where each text item of the chunk starts (character offset, x), so a chunk that runs across a column boundary can be cut there. */
+  starts: [offset: number, x: number][];
 }
 
 /** One line of a page: chunks left to right, baseline `y` (user space, origin bottom-left). */
@@ -93,12 +95,13 @@ export function pageLines(items: readonly TextItemLike[], page: number): {lines:
       // A list bullet is drawn apart from its text: keep the two together whatever the gap.
       if (last && (gap <= CHUNK_GAP * size || BULLET_ONLY.test(last.text))) {
         const needsSpace = gap > SPACE_GAP * size && !/\s$/.test(last.text) && !/^\s/.test(item.str);
-        last.text += (needsSpace ? ' ' : '') + item.str;
+        last.text += needsSpace ? ' ' : '';
+        last.starts.push([last.text.length, x0]);
+        last.text += item.str;
         last.x1 = Math.max(last.x1, x1);
-      } else chunks.push({text: item.str, x0, x1});
+      } else chunks.push({text: item.str, x0, x1, starts: [[0, x0]]});
     }
-    for (const chunk of chunks) chunk.text = chunk.text.replace(/\s+/g, ' ').trim();
-    const kept = chunks.filter((c) => c.text);
+    const kept = chunks.filter((c) => c.text.trim());
     return {page, index: k + 1, y: group.y, size: group.size, x0: minOf(kept.map((c) => c.x0), 0), x1: maxOf(kept.map((c) => c.x1), 0), chunks: kept};
   });
   const rotated = rotatedItems.length
@@ -115,6 +118,6 @@ export function pageLines(items: readonly TextItemLike[], page: number): {lines:
 }
 
 /** The bounding box of a chunk on a line: [x0, y0, x1, y1], baseline minus a descent, in user space. */
-export function chunkBox(line: PageLine, chunk: Chunk): BBox {
+export function chunkBox(line: PageLine, chunk: Pick<Chunk, 'x0' | 'x1'>): BBox {
   return [round2(chunk.x0), round2(line.y - 0.25 * line.size), round2(chunk.x1), round2(line.y + 0.85 * line.size)];
 }
