@@ -114,9 +114,10 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
   };
 
   try {
-  const documentItems: BatchItem[] = await Promise.all(
-      manifest.editions.map((entry) =>
-        queue.add(async (): Promise<BatchItem> => {
+  // Documents first (higher priority); each comparison joins the queue as soon as its two editions are
+  // read and each lineage once its series is, so both cores stay busy from start to end.
+  const documentTasks = new Map(
+      manifest.editions.map((entry) => [entry.id, queue.add(async (): Promise<BatchItem> => {
           const item = await readOne(entry).catch((error: unknown) => ({...failure(entry.id, 'document', asDiagnostic(error, entry.file), entry.file), cached: false}));
           options.onEvent?.({
             event: 'document',
@@ -129,13 +130,13 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
           });
           const {cached: _cached, ...rest} = item;
           return rest;
-        }),
-      ),
+        }, {priority: 2})] as const),
     );
+  const whenRead = (ids: readonly string[]): Promise<unknown> => Promise.all(ids.map((id) => documentTasks.get(id)));
 
   // Comparisons and lineages run on the pool as well; results keep manifest order.
-  const comparisonItems: BatchItem[] = await Promise.all(
-    planned.map((plan) =>
+  const comparisonTasks = planned.map((plan) =>
+    whenRead([plan.previous, plan.current]).then(() =>
       queue.add(async (): Promise<BatchItem> => {
         const previous = editions.get(plan.previous);
         const current = editions.get(plan.current);
@@ -161,23 +162,19 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
         }
         options.onEvent?.(item.status === 'failure' ? {event: 'comparison', id: plan.id, status: 'failure'} : {event: 'comparison', id: plan.id, status: item.status, changed});
         return item;
-      }),
+      }, {priority: 1}),
     ),
   );
 
-  const series = [...new Set(manifest.editions.map((e) => e.series))]
-    .map((name) => ({
-      name,
-      members: manifest.editions
-        .filter((e) => e.series === name)
-        .toSorted((a, b) => a.planYear.localeCompare(b.planYear) || (a.revision ?? '').localeCompare(b.revision ?? ''))
-        .map((e) => editions.get(e.id))
-        .filter((e): e is Edition => e !== undefined),
-    }))
-    .filter((s) => s.members.length >= 2);
-  const lineageItems: BatchItem[] = await Promise.all(
-    series.map(({name, members}) =>
-      queue.add(async (): Promise<BatchItem> => {
+  const seriesNames = [...new Set(manifest.editions.map((e) => e.series))];
+  const lineageTasks = seriesNames.map((name) => {
+    const entries = manifest.editions
+      .filter((e) => e.series === name)
+      .toSorted((a, b) => a.planYear.localeCompare(b.planYear) || (a.revision ?? '').localeCompare(b.revision ?? ''));
+    return whenRead(entries.map((e) => e.id)).then(() => {
+      const members = entries.map((e) => editions.get(e.id)).filter((e): e is Edition => e !== undefined);
+      if (members.length < 2) return undefined;
+      return queue.add(async (): Promise<BatchItem> => {
         try {
           const dir = join(options.outDir, name);
           const key = outputKey({kind: 'lineage', id: name, editions: members.flatMap((m) => [m.sha256, m.id])});
@@ -195,9 +192,12 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
           options.onEvent?.({event: 'lineage', series: name, lineages: 0, status: 'failure'});
           return failure(name, 'lineage', asDiagnostic(error, name));
         }
-      }),
-    ),
-  );
+      });
+    });
+  });
+  const documentItems = await Promise.all(documentTasks.values());
+  const comparisonItems = await Promise.all(comparisonTasks);
+  const lineageItems = (await Promise.all(lineageTasks)).filter((item): item is BatchItem => item !== undefined);
 
   const items = [...documentItems, ...comparisonItems, ...lineageItems].map((item) => ({...item, diagnostics: sortDiagnostics(item.diagnostics)}));
   const count = (status: Status): number => items.filter((i) => i.status === status).length;
