@@ -1,5 +1,6 @@
 import type {Block, Location, SourceDocument} from '../model/source-document.js';
 import {cellText} from '../model/blocks.js';
+import {codePoints} from '../ingest/decode/repair-mojibake.js';
 
 function at(location: Location): string {
   return location.page !== undefined ? `p${location.page}:l${location.line}` : `l${location.line}`;
@@ -25,7 +26,7 @@ export function renderSourceText(doc: SourceDocument): string {
     ...(doc.pages !== undefined ? [`pages: ${doc.pages}`] : []),
     ...(doc.title !== undefined ? [`title: ${doc.title}`] : []),
     `repairs: ${doc.repairs.length}`,
-    ...doc.repairs.map((r) => `  l${r.line}: ${r.from} → ${r.to}`),
+    ...doc.repairs.map((r) => `  l${r.line}: ${codePoints(r.from)} → ${r.to}`),
     `diagnostics: ${doc.diagnostics.length}`,
     ...doc.diagnostics.map((d) => `  ${d.severity} ${d.code}${d.line ? ` l${d.line}` : ''}: ${d.message}`),
     `blocks: ${doc.blocks.length}`,

@@ -227,3 +227,13 @@ describe('the installed command', () => {
     expect(failed).toMatchObject({code: 2, stderr: 'guidance-diff: no-such-file.pdf: Cannot read document: no such file\n'});
   });
 });
+
+describe('guidance-diff ingest on mis-decoded text', () => {
+  it('prints seed 004 repaired: “remains, and no 鈥 anywhere in the report', async () => {
+    const {stdout, code} = await run('ingest', fixture('seeds', '004_3f042af60005a1b8.txt'), '--format', 'text');
+    expect(code).toBe(0);
+    expect(stdout).toContain('“remains the recovery of core services');
+    expect(stdout).not.toContain('鈥');
+    expect(stdout).toMatch(/repairs: 35\n {2}l12: U\+9225 U\+6E1E → “r\n/);
+  });
+});

@@ -125,6 +125,11 @@ function segments(run: string, index: number, encoding: (typeof MISREADINGS)[num
   return out;
 }
 
+/** `U+9225 U+6E1E`: characters named by code point. */
+export function codePoints(text: string): string {
+  return [...text].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+}
+
 function lineAt(text: string, index: number, starts: number[]): number {
   let lo = 0;
   let hi = starts.length - 1;
@@ -164,20 +169,28 @@ export function repairMojibake(text: string, file: string): MojibakeRepair {
   const repairs: Repair[] = [];
   const diagnostics: Diagnostic[] = [];
   let lostTotal = 0;
+  const unproved: {line: number; from: string; at: number; length: number}[] = [];
   for (const r of best.repairs) {
-    out += text.slice(cursor, r.index) + r.to;
+    out += text.slice(cursor, r.index);
+    const at = out.length;
+    out += r.to;
     cursor = r.index + r.from.length;
     const line = lineAt(text, r.index, starts);
     repairs.push({line, from: r.from, to: r.to});
     if (r.lost) {
       lostTotal += r.lost;
-      const context = text.slice(Math.max(0, r.index - 20), r.index + r.from.length + 20).replace(/\s+/g, ' ').trim();
-      diagnostics.push(
-        diagnostic('warning', 'encoding-mojibake-unrepaired', 'ingest', `Cannot repair \`${r.from}\` with certainty (a byte was lost when it was decoded as ${best.encoding}); replaced with U+FFFD in \`${context}\``, {file, line}),
-      );
+      unproved.push({line, from: r.from, at, length: r.to.length});
     }
   }
   out += text.slice(cursor);
+  for (const u of unproved) {
+    // The message names the characters by code point and quotes the repaired text, so that reports
+    // carry no mojibake themselves.
+    const context = out.slice(Math.max(0, u.at - 20), u.at + u.length + 20).replace(/\s+/g, ' ').trim();
+    diagnostics.push(
+      diagnostic('warning', 'encoding-mojibake-unrepaired', 'ingest', `Cannot repair ${codePoints(u.from)} with certainty (a byte was lost when it was decoded as ${best.encoding}); replaced with U+FFFD in \`${context}\``, {file, line: u.line}),
+    );
+  }
   diagnostics.unshift(
     diagnostic('info', 'encoding-mojibake', 'ingest', `Repaired ${repairs.length} run(s) of UTF-8 text that had been decoded as ${best.encoding}${lostTotal ? `; ${lostTotal} character(s) could not be recovered` : ''}`, {file}),
   );
