@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, rename, stat, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {Diagnostic} from '../model/diagnostic.js';
 import type {Edition} from '../model/objective.js';
@@ -78,6 +78,26 @@ export class EditionCache {
 
   async set(key: CacheKey, edition: Edition): Promise<void> {
     await this.#write(this.#path(key), JSON.stringify(edition));
+    await this.#write(`${this.#path(key)}.meta`, JSON.stringify({sha256: edition.sha256, objectives: edition.objectives.length, diagnostics: edition.diagnostics}));
+  }
+
+  /**
+   * What a batch reports about a cached edition (objective count, diagnostics) without loading the
+   * edition itself, which is read only if a comparison or lineage has to be made again.
+   */
+  async getSummary(key: CacheKey): Promise<{objectives: number; diagnostics: Diagnostic[]} | undefined> {
+    try {
+      const meta = JSON.parse(await readFile(`${this.#path(key)}.meta`, 'utf8')) as {sha256: string; objectives: number; diagnostics: Diagnostic[]};
+      if (meta.sha256 === key.sha256 && Number.isInteger(meta.objectives) && Array.isArray(meta.diagnostics)) {
+        this.hits++;
+        return {objectives: meta.objectives, diagnostics: meta.diagnostics};
+      }
+    } catch (error) {
+      // No summary: a miss.
+      void error;
+    }
+    this.misses++;
+    return undefined;
   }
 
   async #write(path: string, content: string): Promise<void> {
@@ -98,12 +118,16 @@ export class EditionCache {
    */
   async outputsCurrent(key: string, dir: string): Promise<boolean> {
     try {
-      const digests = JSON.parse(await readFile(this.#outputPath(key), 'utf8')) as Record<string, string>;
-      const names = Object.keys(digests);
+      const records = JSON.parse(await readFile(this.#outputPath(key), 'utf8')) as Record<string, {sha256: string; size: number; mtimeMs: number}>;
+      const names = Object.keys(records);
       if (!names.length) return false;
       for (const name of names) {
+        const record = records[name]!;
+        const info = await stat(join(dir, name));
+        // Untouched since written (same size and time): current. Otherwise compare the content.
+        if (info.size === record.size && info.mtimeMs === record.mtimeMs) continue;
         const content = await readFile(join(dir, name));
-        if (createHash('sha256').update(content).digest('hex') !== digests[name]) return false;
+        if (createHash('sha256').update(content).digest('hex') !== record.sha256) return false;
       }
       this.hits++;
       return true;
@@ -115,8 +139,12 @@ export class EditionCache {
   }
 
   /** Record the files made from `key`. */
-  async recordOutputs(key: string, files: readonly {name: string; content: string}[]): Promise<void> {
-    const digests = Object.fromEntries(files.map((f) => [f.name, createHash('sha256').update(f.content).digest('hex')]));
-    await this.#write(this.#outputPath(key), JSON.stringify(digests));
+  async recordOutputs(key: string, dir: string, files: readonly {name: string; content: string}[]): Promise<void> {
+    const records: Record<string, {sha256: string; size: number; mtimeMs: number}> = {};
+    for (const f of files) {
+      const info = await stat(join(dir, f.name));
+      records[f.name] = {sha256: createHash('sha256').update(f.content).digest('hex'), size: info.size, mtimeMs: info.mtimeMs};
+    }
+    await this.#write(this.#outputPath(key), JSON.stringify(records));
   }
 }

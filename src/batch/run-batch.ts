@@ -78,7 +78,9 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
   let pool: EditionPool | undefined;
   const planned = plannedComparisons(manifest);
   options.onEvent?.({event: 'start', documents: manifest.editions.length, comparisons: planned.length});
-  const editions = new Map<string, Edition>();
+  /** Editions read so far; a cached one is loaded from the cache only if something needs it. */
+  const editions = new Map<string, {id: string; sha256: string; load: () => Promise<Edition>}>();
+  const loadAll = async (refs: readonly {load: () => Promise<Edition>}[]): Promise<Edition[]> => Promise.all(refs.map((r) => r.load()));
   // What decides a comparison's or lineage's files besides the editions: aliases, formats, version.
   const settings = createHash('sha256').update(JSON.stringify({aliases: options.aliases, formats: options.formats, version: options.version})).digest('hex');
   const outputKey = (what: {kind: string; id: string; editions: string[]}): string => JSON.stringify({...what, settings});
@@ -94,11 +96,18 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
       };
     }
     const key = {sha256: hash, file, editionId: entry.id, planYear: entry.planYear, ...(entry.title ? {title: entry.title} : {})};
-    const hit = await cache?.get(key);
-    if (hit) {
-      editions.set(entry.id, hit);
-      const status = statusOf(hit.diagnostics);
-      return {id: entry.id, kind: 'document', file, status, objectives: hit.objectives.length, diagnostics: hit.diagnostics, cached: true};
+    const hit = await cache?.getSummary(key);
+    if (hit && cache) {
+      editions.set(entry.id, {
+        id: entry.id,
+        sha256: hash,
+        load: async () => {
+          const edition = await cache.get(key);
+          if (!edition) throw new Error(`Cannot read the cached extraction of ${file}: run again with --no-cache`);
+          return edition;
+        },
+      });
+      return {id: entry.id, kind: 'document', file, status: statusOf(hit.diagnostics), objectives: hit.objectives, diagnostics: hit.diagnostics, cached: true};
     }
     const failed = await cache?.getFailure(key);
     if (failed) return {id: entry.id, kind: 'document', file, status: 'failure', diagnostics: failed, cached: true};
@@ -108,8 +117,9 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
       await cache?.setFailure(key, result.diagnostics);
       return {id: entry.id, kind: 'document', file, status: 'failure', diagnostics: result.diagnostics, cached: false};
     }
-    editions.set(entry.id, result.value);
-    await cache?.set(key, result.value);
+    const edition = result.value;
+    editions.set(entry.id, {id: entry.id, sha256: hash, load: () => Promise.resolve(edition)});
+    await cache?.set(key, edition);
     return {id: entry.id, kind: 'document', file, status: result.status, objectives: result.value.objectives.length, diagnostics: result.diagnostics, cached: false};
   };
 
@@ -151,9 +161,10 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
             const key = outputKey({kind: 'comparison', id: plan.id, editions: [previous.sha256, current.sha256, plan.previous, plan.current]});
             if (!(await cache?.outputsCurrent(key, dir))) {
               pool ??= new EditionPool(concurrency);
-              const files = await pool.compare(previous, current, options.aliases, options.version, options.formats);
+              const [before, after] = await loadAll([previous, current]);
+              const files = await pool.compare(before!, after!, options.aliases, options.version, options.formats);
               changed = (await writeOutputs(dir, files)).length > 0;
-              await cache?.recordOutputs(key, files);
+              await cache?.recordOutputs(key, dir, files);
             }
             item = {id: plan.id, kind: 'comparison', status: 'success', diagnostics: []};
           } catch (error) {
@@ -172,7 +183,7 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
       .filter((e) => e.series === name)
       .toSorted((a, b) => a.planYear.localeCompare(b.planYear) || (a.revision ?? '').localeCompare(b.revision ?? ''));
     return whenRead(entries.map((e) => e.id)).then(() => {
-      const members = entries.map((e) => editions.get(e.id)).filter((e): e is Edition => e !== undefined);
+      const members = entries.map((e) => editions.get(e.id)).filter((e) => e !== undefined);
       if (members.length < 2) return undefined;
       return queue.add(async (): Promise<BatchItem> => {
         try {
@@ -181,9 +192,9 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
           let count = -1;
           if (!(await cache?.outputsCurrent(key, dir))) {
             pool ??= new EditionPool(concurrency);
-            const made = await pool.lineage(name, members, options.aliases);
+            const made = await pool.lineage(name, await loadAll(members), options.aliases);
             await writeOutputs(dir, made.files);
-            await cache?.recordOutputs(key, made.files);
+            await cache?.recordOutputs(key, dir, made.files);
             count = made.lineages;
           }
           options.onEvent?.({event: 'lineage', series: name, lineages: count, status: 'success'});

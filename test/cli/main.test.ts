@@ -205,6 +205,12 @@ describe('cache', () => {
         .map((e) => e.cached);
     expect(await events()).toEqual([false, false]);
     expect(await events()).toEqual([true, true]);
+    // An output removed or edited by hand is written again from the cache.
+    const md = join(out, 'nhs-2023-24-vs-2024-25', 'comparison.md');
+    const before = readFileSync(md, 'utf8');
+    writeFileSync(md, 'edited\n');
+    expect(await events()).toEqual([true, true]);
+    expect(readFileSync(md, 'utf8')).toBe(before);
     const again = await run('batch', join(root, 'sources', 'manifest.json'), '--out', out, '--cache-dir', cache, '--no-cache');
     expect(again.stdout).toContain('"cached":false');
   });
