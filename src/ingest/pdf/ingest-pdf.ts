@@ -37,9 +37,9 @@ export const PARALLEL_MIN_PAGES = 48;
  * without a limit grows by ~100 MB over a long PDF; with one it collects sooner and stays flat. A worker
  * that runs out anyway is not an error: the pages it held go back in the queue for another reader.
  */
-const WORKER_OLD_SPACE_MB = 192;
+const WORKER_OLD_SPACE_MB = 256;
 /** Pages handed out at a time: small enough to balance the threads, large enough to keep messages few. */
-const CHUNK_PAGES = 16;
+const CHUNK_PAGES = 32;
 
 type PagesRead = Extract<ReadPagesResult, {ok: true}>;
 
