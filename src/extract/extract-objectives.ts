@@ -4,7 +4,7 @@ import {diagnostic, sortDiagnostics} from '../model/diagnostics.js';
 import type {Edition, Objective, Provenance} from '../model/objective.js';
 import type {DocumentResult} from '../model/result.js';
 import {statusOf} from '../model/result.js';
-import type {BBox, Cell, Fragment, Location, SourceDocument, TableBlock} from '../model/source-document.js';
+import type {BBox, Cell, Location, SourceDocument, TableBlock} from '../model/source-document.js';
 import {cleanArea, cleanObjectiveText, isJunk, joinLines, vocabularyOf, type Vocabulary} from './clean-text.js';
 import {findObjectivesTable, type ObjectivesTable} from './find-objectives-table.js';
 import {IMPERATIVE_VERBS} from './imperative-verbs.js';
@@ -276,4 +276,3 @@ export function extractObjectives(doc: SourceDocument, options: ExtractOptions =
   return {status: statusOf(diagnostics), value: edition, diagnostics: edition.diagnostics};
 }
 
-export type {Fragment};

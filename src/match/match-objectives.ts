@@ -200,17 +200,3 @@ function isAbsorbed(members: readonly Prepared[], current: Prepared, idf: Readon
     return inHead < 0.3 && inSub > inHead * 2;
   });
 }
-
-/** The score matrix, for diagnostics and tuning tools. */
-export function explainScores(previous: Edition, current: Edition, options: MatchOptions = {}): ScoreMatrix {
-  const o = {...DEFAULTS, ...options};
-  const {terms, areas} = aliasTables(options.aliases);
-  const prevRaw = prepare(previous, terms, areas);
-  const currRaw = prepare(current, terms, areas);
-  const idf = inverseDocumentFrequency([...prevRaw, ...currRaw].map((p) => p.tokens));
-  return scoreMatrix(
-    prevRaw.map((p) => ({...p, vector: tfidfVector(p.tokens, idf)})),
-    currRaw.map((p) => ({...p, vector: tfidfVector(p.tokens, idf)})),
-    o.areaWeight,
-  );
-}

@@ -107,14 +107,3 @@ export async function readRange(doc: PdfDocument, file: string, range?: readonly
   if (title !== undefined) result.title = title;
   return result;
 }
-
-/** Open a PDF and read a range of its pages (what a worker thread does). */
-export async function readPages(bytes: Uint8Array, file: string, range?: readonly [number, number]): Promise<ReadPagesResult> {
-  const opened = await openPdf(bytes, file);
-  if (!opened.ok) return opened;
-  try {
-    return await readRange(opened.doc, file, range);
-  } finally {
-    await opened.doc.destroy();
-  }
-}
