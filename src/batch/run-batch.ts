@@ -73,7 +73,9 @@ function asDiagnostic(error: unknown, file: string): Diagnostic {
 export async function runBatch(manifest: Manifest, options: BatchOptions): Promise<BatchReport> {
   const root = dirname(resolve(options.manifestPath));
   const concurrency = options.concurrency ?? availableParallelism();
-  const queue = new PQueue({concurrency});
+  // Twice as many tasks in flight as workers, so that one task's file reading and writing overlaps another's
+  // work on a thread; the pool still runs at most `concurrency` jobs at once.
+  const queue = new PQueue({concurrency: 2 * concurrency});
   const cache = options.cacheDir === undefined ? undefined : new EditionCache(options.cacheDir, options.version);
   let pool: EditionPool | undefined;
   const planned = plannedComparisons(manifest);
