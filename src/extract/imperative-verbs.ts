@@ -4,16 +4,16 @@
  * lines or a list lost its item markup. Extend with the `verbs` option of the extractor.
  */
 export const IMPERATIVE_VERBS: ReadonlySet<string> = new Set(
-  `accelerate achieve address adopt agree align allocate apply assess assure attain avoid balance bring build
-  champion close commission commit complete comply conclude confirm consolidate continue contribute cover create cut
+  `accelerate achieve address adopt agree align allocate apply assess assure attain automate avoid balance bring build
+  champion close collaborate commission commit complete comply conclude confirm connect consolidate continue contribute convert coordinate cover create cut
   decrease deliver deploy design develop digitise digitize double drive eliminate embed empower enable encourage
   engage enhance ensure eradicate establish evaluate exceed expand extend focus give grow halt halve help identify
   implement improve increase integrate introduce invest keep launch lead lift limit lower maintain make manage maximise
   maximize meet minimise minimize mobilise modernise modernize monitor move offer open optimise optimize
-  prepare prevent prioritise prioritize procure promote protect provide publish put raise reach recover recruit reduce
-  refresh reform reinstate release remove replace reshape restore retain return review roll scale secure shift simplify
+  prepare prescribe prevent prioritise prioritize procure promote protect provide publish put raise reach recover recruit reduce
+  refresh reform reinstate release remove replace reshape restore retain return review revise roll scale screen secure share shift simplify
   stabilise stabilize standardise standardize start stop strengthen streamline submit support sustain tackle take train
-  transform treat triple upgrade uphold widen work`
+  transform treat triple update upgrade uphold vaccinate widen work`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -34,10 +34,14 @@ export function isCapitalisedVerb(word: string, verbs: ReadonlySet<string> = IMP
   return verbs.has(lower) && !MONTHS.has(lower);
 }
 
-/** Whether the words open an objective: a capitalised imperative verb, optionally after an adverb ("Consistently meet"). */
+/** Adverbs that open objectives without the -ly ending ("Further improve", "Also deliver"). */
+const LEADING_ADVERBS = new Set(['further', 'also', 'still', 'now', 'together', 'jointly']);
+
+/** Whether the words open an objective: a capitalised imperative verb, optionally after an adverb ("Consistently meet", "Further improve"). */
 export function opensObjective(words: readonly string[], verbs: ReadonlySet<string> = IMPERATIVE_VERBS): boolean {
   const [first, second] = words;
   if (first === undefined) return false;
   if (isCapitalisedVerb(first, verbs)) return true;
-  return /^\p{Lu}\p{Ll}+ly$/u.test(first) && second !== undefined && verbs.has(second.toLowerCase());
+  const adverb = /^\p{Lu}\p{Ll}+ly$/u.test(first) || (/^\p{Lu}\p{Ll}+$/u.test(first) && LEADING_ADVERBS.has(first.toLowerCase()));
+  return adverb && second !== undefined && verbs.has(second.toLowerCase());
 }

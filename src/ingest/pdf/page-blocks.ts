@@ -88,8 +88,10 @@ function isTwoColumnText(lines: readonly PageLine[], starts: readonly number[], 
   if (Math.abs(gutter - pageWidth / 2) > pageWidth * 0.15) return false;
   const leftWidths = lines.flatMap((l) => l.chunks.filter((c) => columnOf(c.x0, starts) === 0).map((c) => c.x1 - left));
   const rightWidths = lines.flatMap((l) => l.chunks.filter((c) => columnOf(c.x0, starts) === 1).map((c) => c.x1 - right));
-  // In running text both columns are mostly full lines; in an objectives table the first column is short labels.
-  return median(leftWidths) > (right - left) * 0.6 && median(rightWidths) > (right - left) * 0.6;
+  // In running text both columns are mostly full lines and run down the page side by side; in an
+  // objectives table the first column holds a few labels, one per row of several lines.
+  const share = (column: number): number => lines.filter((l) => l.chunks.some((c) => columnOf(c.x0, starts) === column)).length / lines.length;
+  return median(leftWidths) > (right - left) * 0.6 && median(rightWidths) > (right - left) * 0.6 && share(0) >= 0.75 && share(1) >= 0.75;
 }
 
 function table(lines: readonly PageLine[], starts: readonly number[], pitch: number): TableBlock {
