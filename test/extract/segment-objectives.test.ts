@@ -39,3 +39,10 @@ describe('continuesPrevious', () => {
     expect(continuesPrevious('…', 'Consistently meet or exceed the standard')).toBe(false);
   });
 });
+
+describe('objectives opened by an adverb', () => {
+  it('splits at "Further improve …" and "Consistently meet …"', () => {
+    expect(splitRunOn('across 2025/26 Further improve community services waiting times')).toEqual(['across 2025/26', 'Further improve community services waiting times']);
+    expect(continuesPrevious('with a focus on reducing long waits', 'Further improve access')).toBe(false);
+  });
+});

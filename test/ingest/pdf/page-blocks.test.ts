@@ -1,0 +1,36 @@
+import {describe, expect, it} from 'vitest';
+import {pageBlocks} from '../../../src/ingest/pdf/page-blocks.js';
+import type {PageLine} from '../../../src/ingest/pdf/page-lines.js';
+
+const line = (index: number, y: number, chunks: [number, string][]): PageLine => ({
+  page: 1,
+  index,
+  y,
+  size: 10,
+  x0: chunks[0]![0],
+  x1: chunks.at(-1)![0] + 300,
+  chunks: chunks.map(([x, text]) => ({text, x0: x, x1: x + Math.min(300, text.length * 5), starts: [[0, x]]})),
+});
+
+describe('pageBlocks', () => {
+  it('reads a table whose label column is sparse as a table, even with its gutter near the middle of the page', () => {
+    const lines: PageLine[] = [];
+    let y = 760;
+    const rows: [string | undefined, string][] = [
+      ['Area', 'Objective'],
+      ['People with a learning', 'Ensure 75% of people aged 14 and over on GP learning disability registers'],
+      ['disability and autistic people', 'receive an annual health check in the year to 31 March 2026'],
+      [undefined, 'Reduce reliance on mental health inpatient care for people with a learning'],
+      [undefined, 'disability and autistic people, to the target of no more than 30 adults'],
+      ['Workforce', 'Improve the working lives of all staff and increase staff retention and'],
+      [undefined, 'attendance through systematic implementation of all elements of the People'],
+      [undefined, 'Provide sufficient clinical placements and apprenticeship pathways to meet'],
+    ];
+    rows.forEach(([area, objective], k) => {
+      lines.push(line(k + 1, y, area ? [[60, area], [220, objective]] : [[220, objective]]));
+      y -= 12;
+    });
+    const {blocks} = pageBlocks(lines, 595);
+    expect(blocks.map((b) => b.kind)).toEqual(['table']);
+  });
+});
