@@ -84,7 +84,9 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
   const editions = new Map<string, {id: string; sha256: string; load: () => Promise<Edition>}>();
   const loadAll = async (refs: readonly {load: () => Promise<Edition>}[]): Promise<Edition[]> => Promise.all(refs.map((r) => r.load()));
   // What decides a comparison's or lineage's files besides the editions: aliases, formats, version.
-  const settings = createHash('sha256').update(JSON.stringify({aliases: options.aliases, formats: options.formats, version: options.version})).digest('hex');
+  const settings = createHash('sha256')
+    .update(JSON.stringify({aliases: options.aliases, formats: options.formats, version: options.version}))
+    .digest('hex');
   const outputKey = (what: {kind: string; id: string; editions: string[]}): string => JSON.stringify({...what, settings});
 
   const readOne = async (entry: Manifest['editions'][number]): Promise<BatchItem & {cached: boolean}> => {
@@ -93,7 +95,18 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
     const hash = sha256(bytes);
     if (hash !== entry.sha256) {
       return {
-        ...failure(entry.id, 'document', diagnostic('error', 'manifest-invalid', 'batch', `Expected sha256 \`${entry.sha256}\`, got \`${hash}\`: the file changed since the manifest was written`, {file}), file),
+        ...failure(
+          entry.id,
+          'document',
+          diagnostic(
+            'error',
+            'manifest-invalid',
+            'batch',
+            `Expected sha256 \`${entry.sha256}\`, got \`${hash}\`: the file changed since the manifest was written`,
+            {file},
+          ),
+          file,
+        ),
         cached: false,
       };
     }
@@ -122,112 +135,143 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
     const edition = result.value;
     editions.set(entry.id, {id: entry.id, sha256: hash, load: () => Promise.resolve(edition)});
     await cache?.set(key, edition);
-    return {id: entry.id, kind: 'document', file, status: result.status, objectives: result.value.objectives.length, diagnostics: result.diagnostics, cached: false};
+    return {
+      id: entry.id,
+      kind: 'document',
+      file,
+      status: result.status,
+      objectives: result.value.objectives.length,
+      diagnostics: result.diagnostics,
+      cached: false,
+    };
   };
 
   try {
-  // Documents first (higher priority); each comparison joins the queue as soon as its two editions are
-  // read and each lineage once its series is, so both cores stay busy from start to end.
-  const documentTasks = new Map(
-      manifest.editions.map((entry) => [entry.id, queue.add(async (): Promise<BatchItem> => {
-          const item = await readOne(entry).catch((error: unknown) => ({...failure(entry.id, 'document', asDiagnostic(error, entry.file), entry.file), cached: false}));
-          options.onEvent?.({
-            event: 'document',
-            id: entry.id,
-            file: entry.file,
-            status: item.status,
-            cached: item.cached,
-            ...(item.objectives === undefined ? {} : {objectives: item.objectives}),
-            errors: item.diagnostics.filter((d) => d.severity === 'error').length,
-          });
-          const {cached: _cached, ...rest} = item;
-          return rest;
-        }, {priority: 2})] as const),
+    // Documents first (higher priority); each comparison joins the queue as soon as its two editions are
+    // read and each lineage once its series is, so both cores stay busy from start to end.
+    const documentTasks = new Map(
+      manifest.editions.map(
+        (entry) =>
+          [
+            entry.id,
+            queue.add(
+              async (): Promise<BatchItem> => {
+                const item = await readOne(entry).catch((error: unknown) => ({
+                  ...failure(entry.id, 'document', asDiagnostic(error, entry.file), entry.file),
+                  cached: false,
+                }));
+                options.onEvent?.({
+                  event: 'document',
+                  id: entry.id,
+                  file: entry.file,
+                  status: item.status,
+                  cached: item.cached,
+                  ...(item.objectives === undefined ? {} : {objectives: item.objectives}),
+                  errors: item.diagnostics.filter((d) => d.severity === 'error').length,
+                });
+                const {cached: _cached, ...rest} = item;
+                return rest;
+              },
+              {priority: 2},
+            ),
+          ] as const,
+      ),
     );
-  const whenRead = (ids: readonly string[]): Promise<unknown> => Promise.all(ids.map((id) => documentTasks.get(id)));
+    const whenRead = (ids: readonly string[]): Promise<unknown> => Promise.all(ids.map((id) => documentTasks.get(id)));
 
-  // Comparisons and lineages run on the pool as well; results keep manifest order.
-  const comparisonTasks = planned.map((plan) =>
-    whenRead([plan.previous, plan.current]).then(() =>
-      queue.add(async (): Promise<BatchItem> => {
-        const previous = editions.get(plan.previous);
-        const current = editions.get(plan.current);
-        let item: BatchItem;
-        let changed = false;
-        if (!previous || !current) {
-          const missing = !previous ? plan.previous : plan.current;
-          item = failure(plan.id, 'comparison', diagnostic('error', 'internal-error', 'batch', `Cannot compare: edition \`${missing}\` could not be read`, {file: plan.id}));
-        } else {
+    // Comparisons and lineages run on the pool as well; results keep manifest order.
+    const comparisonTasks = planned.map((plan) =>
+      whenRead([plan.previous, plan.current]).then(() =>
+        queue.add(
+          async (): Promise<BatchItem> => {
+            const previous = editions.get(plan.previous);
+            const current = editions.get(plan.current);
+            let item: BatchItem;
+            let changed = false;
+            if (!previous || !current) {
+              const missing = !previous ? plan.previous : plan.current;
+              item = failure(
+                plan.id,
+                'comparison',
+                diagnostic('error', 'internal-error', 'batch', `Cannot compare: edition \`${missing}\` could not be read`, {file: plan.id}),
+              );
+            } else {
+              try {
+                const dir = join(options.outDir, plan.id);
+                const key = outputKey({kind: 'comparison', id: plan.id, editions: [previous.sha256, current.sha256, plan.previous, plan.current]});
+                if (!(await cache?.outputsCurrent(key, dir))) {
+                  pool ??= new EditionPool(concurrency);
+                  const [before, after] = await loadAll([previous, current]);
+                  const files = await pool.compare(before!, after!, options.aliases, options.version, options.formats);
+                  changed = (await writeOutputs(dir, files)).length > 0;
+                  await cache?.recordOutputs(key, dir, files);
+                }
+                item = {id: plan.id, kind: 'comparison', status: 'success', diagnostics: []};
+              } catch (error) {
+                item = failure(plan.id, 'comparison', asDiagnostic(error, plan.id));
+              }
+            }
+            options.onEvent?.(
+              item.status === 'failure'
+                ? {event: 'comparison', id: plan.id, status: 'failure'}
+                : {event: 'comparison', id: plan.id, status: item.status, changed},
+            );
+            return item;
+          },
+          {priority: 1},
+        ),
+      ),
+    );
+
+    const seriesNames = [...new Set(manifest.editions.map((e) => e.series))];
+    const lineageTasks = seriesNames.map((name) => {
+      const entries = manifest.editions
+        .filter((e) => e.series === name)
+        .toSorted((a, b) => a.planYear.localeCompare(b.planYear) || (a.revision ?? '').localeCompare(b.revision ?? ''));
+      return whenRead(entries.map((e) => e.id)).then(() => {
+        const members = entries.map((e) => editions.get(e.id)).filter((e) => e !== undefined);
+        if (members.length < 2) return undefined;
+        return queue.add(async (): Promise<BatchItem> => {
           try {
-            const dir = join(options.outDir, plan.id);
-            const key = outputKey({kind: 'comparison', id: plan.id, editions: [previous.sha256, current.sha256, plan.previous, plan.current]});
+            const dir = join(options.outDir, name);
+            const key = outputKey({kind: 'lineage', id: name, editions: members.flatMap((m) => [m.sha256, m.id])});
+            let count = -1;
             if (!(await cache?.outputsCurrent(key, dir))) {
               pool ??= new EditionPool(concurrency);
-              const [before, after] = await loadAll([previous, current]);
-              const files = await pool.compare(before!, after!, options.aliases, options.version, options.formats);
-              changed = (await writeOutputs(dir, files)).length > 0;
-              await cache?.recordOutputs(key, dir, files);
+              const made = await pool.lineage(name, await loadAll(members), options.aliases);
+              await writeOutputs(dir, made.files);
+              await cache?.recordOutputs(key, dir, made.files);
+              count = made.lineages;
             }
-            item = {id: plan.id, kind: 'comparison', status: 'success', diagnostics: []};
+            options.onEvent?.({event: 'lineage', series: name, lineages: count, status: 'success'});
+            return {id: name, kind: 'lineage', status: 'success', diagnostics: []};
           } catch (error) {
-            item = failure(plan.id, 'comparison', asDiagnostic(error, plan.id));
+            options.onEvent?.({event: 'lineage', series: name, lineages: 0, status: 'failure'});
+            return failure(name, 'lineage', asDiagnostic(error, name));
           }
-        }
-        options.onEvent?.(item.status === 'failure' ? {event: 'comparison', id: plan.id, status: 'failure'} : {event: 'comparison', id: plan.id, status: item.status, changed});
-        return item;
-      }, {priority: 1}),
-    ),
-  );
-
-  const seriesNames = [...new Set(manifest.editions.map((e) => e.series))];
-  const lineageTasks = seriesNames.map((name) => {
-    const entries = manifest.editions
-      .filter((e) => e.series === name)
-      .toSorted((a, b) => a.planYear.localeCompare(b.planYear) || (a.revision ?? '').localeCompare(b.revision ?? ''));
-    return whenRead(entries.map((e) => e.id)).then(() => {
-      const members = entries.map((e) => editions.get(e.id)).filter((e) => e !== undefined);
-      if (members.length < 2) return undefined;
-      return queue.add(async (): Promise<BatchItem> => {
-        try {
-          const dir = join(options.outDir, name);
-          const key = outputKey({kind: 'lineage', id: name, editions: members.flatMap((m) => [m.sha256, m.id])});
-          let count = -1;
-          if (!(await cache?.outputsCurrent(key, dir))) {
-            pool ??= new EditionPool(concurrency);
-            const made = await pool.lineage(name, await loadAll(members), options.aliases);
-            await writeOutputs(dir, made.files);
-            await cache?.recordOutputs(key, dir, made.files);
-            count = made.lineages;
-          }
-          options.onEvent?.({event: 'lineage', series: name, lineages: count, status: 'success'});
-          return {id: name, kind: 'lineage', status: 'success', diagnostics: []};
-        } catch (error) {
-          options.onEvent?.({event: 'lineage', series: name, lineages: 0, status: 'failure'});
-          return failure(name, 'lineage', asDiagnostic(error, name));
-        }
+        });
       });
     });
-  });
-  const documentItems = await Promise.all(documentTasks.values());
-  const comparisonItems = await Promise.all(comparisonTasks);
-  const lineageItems = (await Promise.all(lineageTasks)).filter((item): item is BatchItem => item !== undefined);
+    const documentItems = await Promise.all(documentTasks.values());
+    const comparisonItems = await Promise.all(comparisonTasks);
+    const lineageItems = (await Promise.all(lineageTasks)).filter((item): item is BatchItem => item !== undefined);
 
-  const items = [...documentItems, ...comparisonItems, ...lineageItems].map((item) => ({...item, diagnostics: sortDiagnostics(item.diagnostics)}));
-  const count = (status: Status): number => items.filter((i) => i.status === status).length;
-  const report: BatchReport = {
-    manifest: options.manifestPath.split('\\').join('/'),
-    summary: {
-      documents: documentItems.length,
-      comparisons: comparisonItems.length,
-      lineages: lineageItems.length,
-      success: count('success'),
-      partial: count('partial'),
-      failure: count('failure'),
-    },
-    items,
-  };
-  await writeOutputs(options.outDir, [{name: 'report.json', content: `${JSON.stringify(report, null, 2)}\n`}]);
-  return report;
+    const items = [...documentItems, ...comparisonItems, ...lineageItems].map((item) => ({...item, diagnostics: sortDiagnostics(item.diagnostics)}));
+    const count = (status: Status): number => items.filter((i) => i.status === status).length;
+    const report: BatchReport = {
+      manifest: options.manifestPath.split('\\').join('/'),
+      summary: {
+        documents: documentItems.length,
+        comparisons: comparisonItems.length,
+        lineages: lineageItems.length,
+        success: count('success'),
+        partial: count('partial'),
+        failure: count('failure'),
+      },
+      items,
+    };
+    await writeOutputs(options.outDir, [{name: 'report.json', content: `${JSON.stringify(report, null, 2)}\n`}]);
+    return report;
   } finally {
     await pool?.close();
   }

@@ -104,13 +104,10 @@ export function buildProgram(io: CliIo & {setExit: (code: number) => void}): Com
         import('./write-output.js'),
       ]);
       const aliases = await loadAliases(common.aliases.map((a) => resolve(a)));
-      // Both read at once; when both fail, the previous edition's error is the one reported.
-      const settled = await Promise.allSettled([readOne(previousPath, common), readOne(currentPath, common)]);
-      for (const s of settled) if (s.status === 'rejected') throw s.reason;
-      const [previous, current] = settled.map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof readOne>>>).value) as [
-        Awaited<ReturnType<typeof readOne>>,
-        Awaited<ReturnType<typeof readOne>>,
-      ];
+      // Both read at once; once both have settled, Promise.all rejects with the previous edition's error first.
+      const reads = [readOne(previousPath, common), readOne(currentPath, common)] as const;
+      await Promise.allSettled(reads);
+      const [previous, current] = await Promise.all(reads);
       const comparison = compareEditions(previous.value!, current.value!, {aliases, version: packageVersion()});
       const changed = await writeOutputs(options.out, renderFiles(comparison, options.format));
       const {kept, new: added, dropped, changed: withChanges} = comparison.summary;

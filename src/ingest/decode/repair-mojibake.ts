@@ -130,7 +130,7 @@ export function codePoints(text: string): string {
   return [...text].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 }
 
-function lineAt(text: string, index: number, starts: number[]): number {
+function lineAt(index: number, starts: number[]): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -138,7 +138,6 @@ function lineAt(text: string, index: number, starts: number[]): number {
     if (starts[mid]! <= index) lo = mid;
     else hi = mid - 1;
   }
-  void text;
   return lo + 1;
 }
 
@@ -175,7 +174,7 @@ export function repairMojibake(text: string, file: string): MojibakeRepair {
     const at = out.length;
     out += r.to;
     cursor = r.index + r.from.length;
-    const line = lineAt(text, r.index, starts);
+    const line = lineAt(r.index, starts);
     repairs.push({line, from: r.from, to: r.to});
     if (r.lost) {
       lostTotal += r.lost;
