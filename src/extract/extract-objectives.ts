@@ -238,6 +238,7 @@ export function extractObjectives(doc: SourceDocument, options: ExtractOptions =
       objectives.push({
         id: `${editionId}:${key}${count > 1 ? `-${count}` : ''}`,
         area,
+        groups: area === 'Unspecified' ? [] : [area],
         text,
         targets: parseTargets(text, deadlines),
         deadlines,

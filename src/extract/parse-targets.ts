@@ -72,7 +72,8 @@ export function parseDeadlines(text: string): Deadline[] {
  */
 export function parseTargets(text: string, deadlines: readonly Deadline[] = parseDeadlines(text)): Target[] {
   const targets: Target[] = [];
-  const inDeadline = (index: number): boolean => deadlines.some((d) => index >= d.charSpan[0] && index < d.charSpan[1]);
+  const spans = deadlines.flatMap((d) => (d.charSpan ? [d.charSpan] : []));
+  const inDeadline = (index: number): boolean => spans.some(([s, e]) => index >= s && index < e);
   for (const m of text.matchAll(QUANTITY)) {
     const g = m.groups!;
     const start = m.index + (m[0].length - m[0].trimStart().length);
@@ -106,7 +107,7 @@ export function parseTargets(text: string, deadlines: readonly Deadline[] = pars
     }
     if (unit === 'count' && /^\s*(?:[\w/-]+\s+){0,10}?per (?:million|thousand|100,000|1,000|head)/i.test(after)) unit = 'ratio';
     const comparator = comparatorFor(before, after);
-    const next = deadlines.find((d) => d.charSpan[0] >= end && d.charSpan[0] - end <= 60 && !/[;]/.test(text.slice(end, d.charSpan[0])));
+    const next = deadlines.find((d) => d.charSpan !== undefined && d.charSpan[0] >= end && d.charSpan[0] - end <= 60 && !/[;]/.test(text.slice(end, d.charSpan[0])));
     const target: Target = {
       value: scaled,
       unit,

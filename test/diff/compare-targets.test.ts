@@ -5,7 +5,7 @@ import type {Objective} from '../../src/model/objective.js';
 
 function objective(text: string): Objective {
   const deadlines = parseDeadlines(text);
-  return {id: text, area: 'A', text, targets: parseTargets(text, deadlines), deadlines, provenance: {file: 'f', sha256: '', line: 1, endLine: 1}};
+  return {id: text, area: 'A', groups: ['A'], text, targets: parseTargets(text, deadlines), deadlines, provenance: {file: 'f', sha256: '', line: 1, endLine: 1}};
 }
 
 const kinds = (changes: {kind: string; from: string | null; to: string | null}[]) => changes.map((c) => `${c.kind} ${c.from ?? ''}→${c.to ?? ''}`);

@@ -13,7 +13,7 @@ function ed(planYear: string, rows: [area: string, text: string][]): Edition {
     sha256: '',
     format: 'text',
     areas: [...new Set(rows.map((r) => r[0]))],
-    objectives: rows.map(([area, text], k) => ({id: `${id}:${k}`, area, text, targets: [], deadlines: [], provenance: {file: `${id}.txt`, sha256: '', line: k + 1, endLine: k + 1}})),
+    objectives: rows.map(([area, text], k) => ({id: `${id}:${k}`, area, groups: [area], text, targets: [], deadlines: [], provenance: {file: `${id}.txt`, sha256: '', line: k + 1, endLine: k + 1}})),
     diagnostics: [],
   };
 }

@@ -7,6 +7,7 @@ function ed(id: string, planYear: string, rows: [area: string, text: string][]):
   const objectives: Objective[] = rows.map(([area, text], k) => ({
     id: `${id}:${k}`,
     area,
+    groups: [area],
     text,
     targets: [],
     deadlines: [],

@@ -1,7 +1,7 @@
 import type {Comparison} from '../../src/model/comparison.js';
 import type {Objective} from '../../src/model/objective.js';
 
-const objective = (text: string, area = 'A'): Objective => ({id: `x:${text.length}`, area, text, targets: [], deadlines: [], provenance: {file: 'f.txt', sha256: '', line: 3, endLine: 3}});
+const objective = (text: string, area = 'A'): Objective => ({id: `x:${text.length}`, area, groups: [area], text, targets: [], deadlines: [], provenance: {file: 'f.txt', sha256: '', line: 3, endLine: 3}});
 const ref = {id: 'e', title: 'E', file: 'e', sha256: '', objectives: 1, areas: 1};
 
 /** A one-row comparison for render tests. */
