@@ -7,8 +7,9 @@
 // header word scrambled (doc.scrambled.pdf, doc.scrambled.layout.txt). Then SHA256SUMS and README.md.
 //
 // Determinism: HTML, Markdown, text and expected.json are pure functions of case.json. The PDF tools stamp the
-// time and a random id; we overwrite CreationDate/ModDate, LibreOffice's DocChecksum and the /ID with fixed bytes
-// of the same length, then let `qpdf --deterministic-id` rewrite the file with an id computed from its content.
+// time and a random id; we overwrite CreationDate/ModDate, LibreOffice's DocChecksum, the /ID and Chromium's
+// structure node ids (which follow its DOM node counter) with fixed bytes of the same length, then let
+// `qpdf --deterministic-id --object-streams=generate` rewrite the file with an id computed from its content.
 // With the same tool versions (README.md) the PDFs come out byte-identical; other versions lay out differently.
 import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
@@ -29,7 +30,13 @@ const run = (command: string, argv: string[]): string => execFileSync(command, a
 
 /** Fixed bytes in place of the tools' timestamps and random ids (same lengths, so offsets stay valid). */
 function normalisePdf(file: string): void {
+  // Chromium names structure elements after DOM node ids, which depend on what ran before: number them in order.
+  const nodes = new Map<string, string>();
   const text = readFileSync(file, 'latin1')
+    .replace(/\(node(\d{8})\)/g, (_, id: string) => {
+      if (!nodes.has(id)) nodes.set(id, String(nodes.size + 1).padStart(8, '0'));
+      return `(node${nodes.get(id)!})`;
+    })
     .replace(/(\/(?:CreationDate|ModDate)\s*\(D:)(\d{14})/g, (_, head: string) => `${head}20260101000000`)
     .replace(/(\/DocChecksum\s*\/)([0-9A-F]{32})/g, (_, head: string, hex: string) => head + '0'.repeat(hex.length))
     .replace(/(\/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)>/g, (_, a: string, x: string, b: string, y: string) => `${a}${'0'.repeat(x.length)}${b}${'0'.repeat(y.length)}>`);
@@ -147,8 +154,10 @@ const readme = [
   '  pseudo-word (`scrambleCase` in `scripts/make-shapes-render.ts`; numbers such as "2026/27" are kept). The text',
   '  formats are scrambled at run time by the benchmark with the same function.',
   '',
-  'The PDF tools stamp the time and a random id: the script overwrites them with fixed bytes and rewrites the file',
-  'with `qpdf --deterministic-id`, so the same tool versions give byte-identical files. Regeneration is not needed in',
+  'The PDF tools stamp the time and random ids (Chromium also numbers structure elements by its DOM node counter):',
+  'the script overwrites them with fixed bytes and rewrites the file with `qpdf --deterministic-id',
+  '--object-streams=generate` (object streams keep the files small), so the same tool versions give byte-identical',
+  'files; other versions lay the pages out differently. Regeneration is not needed in',
   'CI (the outputs are committed); `test/shapes/corpus.test.ts` checks that the committed HTML, Markdown, text and',
   'expected.json are what the script makes from `case.json`, that every listed format exists, and SHA256SUMS.',
   '',
