@@ -40,6 +40,18 @@ interface Gaps {
   informative: boolean;
 }
 
+/**
+ * Whether a table's cells wrap over lines at all: some line continues the one above in lower case. A
+ * table without one (a spreadsheet pasted as tab-separated text) has one unit per line, whatever the
+ * words at the end of a line.
+ */
+function wrapsLines(input: PhysicalTableInput): boolean {
+  if (input.geometry) return true;
+  return input.lines.some((line, i) =>
+    line.pieces.some((piece, c) => piece !== undefined && i > 0 && input.lines[i - 1]!.pieces[c] !== undefined && /^\p{Ll}/u.test(piece.text)),
+  );
+}
+
 function gapsOf(input: PhysicalTableInput): Gaps {
   const raw = input.lines.map((l) => l.gapAbove);
   const positive = raw.filter((g) => g > 0).toSorted((a, b) => a - b);
@@ -55,11 +67,11 @@ function gapsOf(input: PhysicalTableInput): Gaps {
  * (its next word would have fitted, so it did not wrap). Otherwise, where gaps tell rows apart, a line
  * with no gap continues; where they do not, a capital or digit starts anew.
  */
-function startsUnit(input: PhysicalTableInput, gaps: Gaps, column: number, i: number, rightEdge: number): boolean {
+function startsUnit(input: PhysicalTableInput, gaps: Gaps, wraps: boolean, column: number, i: number, rightEdge: number): boolean {
   const piece = input.lines[i]!.pieces[column]!;
   const above = i > 0 ? input.lines[i - 1]!.pieces[column] : undefined;
   const line = input.lines[i]!;
-  if (!above || piece.marker !== undefined || line.ruleAbove) return true;
+  if (!above || piece.marker !== undefined || line.ruleAbove || line.wide || input.lines[i - 1]!.wide || !wraps) return true;
   if (gaps.above[i]! >= UNIT_GAP) return true;
   const join = lineJoin(above.text, piece.text);
   if (join !== 'unknown') return join === 'breaks';
@@ -76,6 +88,7 @@ function startsUnit(input: PhysicalTableInput, gaps: Gaps, column: number, i: nu
 function unitsOf(input: PhysicalTableInput): Unit[][] {
   const columns = input.columns.length;
   const gaps = gapsOf(input);
+  const wraps = wrapsLines(input);
   const out: Unit[][] = Array.from({length: columns}, () => []);
   for (let c = 0; c < columns; c++) {
     let right = -Infinity;
@@ -90,7 +103,7 @@ function unitsOf(input: PhysicalTableInput): Unit[][] {
         open = undefined;
         return;
       }
-      if (!open || startsUnit(input, gaps, c, i, right)) {
+      if (!open || startsUnit(input, gaps, wraps, c, i, right)) {
         open = {column: c, first: i, last: i, pieces: [piece]};
         out[c]!.push(open);
       } else {
@@ -157,6 +170,12 @@ export function physicalTable(input: PhysicalTableInput): TableBlock {
   const driverStarts = new Set(units[driver]!.map((u) => u.first));
   const driverHas = (i: number): boolean => Boolean(input.lines[i]!.pieces[driver]?.text.trim());
   const starts = new Set<number>(driverStarts);
+  input.lines.forEach((line, i) => {
+    if (line.wide) {
+      starts.add(i);
+      if (i + 1 < input.lines.length) starts.add(i + 1);
+    }
+  });
   for (let c = 0; c < columns; c++) {
     if (c === driver) continue;
     for (const unit of units[c]!) if (!driverHas(unit.first)) starts.add(unit.first);
@@ -211,6 +230,12 @@ export function physicalTable(input: PhysicalTableInput): TableBlock {
     const line = input.lines[start]!;
     const at: Location = {line: line.at.line};
     if (line.at.page !== undefined) at.page = line.at.page;
+    if (line.wide && columns > 1) {
+      // A full-width row: its text in one cell spanning every column.
+      const owner = grid[r]!.find((cell) => cell && !cell.spannedFrom) ?? blankCell();
+      const cells = [{...owner, colSpan: columns}, ...Array.from({length: columns - 1}, (_, k): Cell => ({...blankCell(), spannedFrom: {row: r, column: 0}}))];
+      return {cells, at, section: true};
+    }
     return {cells: grid[r]!.map((cell) => cell ?? blankCell()), at};
   });
   const first = input.lines[0];

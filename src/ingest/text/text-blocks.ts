@@ -25,9 +25,10 @@ function isHeadingLine(text: string): boolean {
 /**
  * Read the lines of plain text outside tables: a group of lines separated by blank lines is a paragraph
  * (wrapped lines joined), a list (lines opening with bullets or numbers; an item's wrapped lines joined;
- * deeper indentation nests), or a heading (one short line on its own). The first group is the title.
+ * deeper indentation nests), or a heading (one short line on its own, with something after it: `more`
+ * says a table follows these lines). The first group is the title.
  */
-export function textBlocks(lines: readonly TextLine[], first: boolean): Block[] {
+export function textBlocks(lines: readonly TextLine[], first: boolean, more = false): Block[] {
   const vocabulary = vocabularyOf(lines.map((l) => l.text));
   const groups: TextLine[][] = [];
   let group: TextLine[] = [];
@@ -68,7 +69,7 @@ export function textBlocks(lines: readonly TextLine[], first: boolean): Block[] 
       else blocks.push({kind: 'list', ordered: /\d|^[a-z]|^\(/i.test(splitMarker(lines[0]!.text.trim()).marker ?? ''), path: [], items, at});
       return;
     }
-    if (lines.length === 1 && isHeadingLine(lines[0]!.text) && g < groups.length - 1) {
+    if (lines.length === 1 && isHeadingLine(lines[0]!.text) && (g < groups.length - 1 || more)) {
       blocks.push({kind: 'heading', level: headingLevel(lines[0]!.text.trim()), text: lines[0]!.text.trim(), path: [], at});
       return;
     }
