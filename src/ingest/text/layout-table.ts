@@ -21,6 +21,12 @@ function isTabular(line: TextLine): boolean {
   return /\S\s{2,}\S/.test(trimmed.trim()) || /^\s{4,}\S/.test(trimmed);
 }
 
+/** A line that may sit inside a table without breaking it: blank, or a short label (a group name, a heading). */
+function isLabelOrBlank(line: TextLine): boolean {
+  const t = line.text.trim();
+  return !t || (t.split(/\s+/).length <= 12 && !/[.;:]$/.test(t));
+}
+
 /** Cluster frequent start positions into column starts (leftmost of each cluster). */
 function clusterStarts(lines: readonly TextLine[]): number[] {
   const counts = new Map<number, number>();
@@ -87,8 +93,10 @@ export function findLayoutTables(
     const joins = (k: number): boolean => k < lines.length && !taken(k) && lines[k]!.page === lines[i]!.page;
     for (;;) {
       if (joins(end + 1) && isTabular(lines[end + 1]!)) end++;
-      // One line without a gutter, or one blank line, may sit inside a run.
+      // One line without a gutter may sit inside a run (a row whose gutter was squeezed to one space), and
+      // so may two blank or short label lines (a group label, a heading between parts of one table).
       else if (joins(end + 2) && isTabular(lines[end + 2]!)) end += 2;
+      else if (joins(end + 3) && isTabular(lines[end + 3]!) && isLabelOrBlank(lines[end + 1]!) && isLabelOrBlank(lines[end + 2]!)) end += 3;
       else break;
     }
     const run = lines.slice(i, end + 1);
