@@ -5,6 +5,7 @@ import {diagnosticCodes} from './diagnostic-codes.js';
 import {Manifest} from './manifest.js';
 import {SeriesLineage} from './lineage.js';
 import {Edition} from './objective.js';
+import {Review, ReviewImportVocabulary} from './review.js';
 import {SourceDocument} from './source-document.js';
 
 const SCHEMAS = {
@@ -14,6 +15,8 @@ const SCHEMAS = {
   'manifest.schema.json': Manifest,
   'aliases.schema.json': Aliases,
   'lineage.schema.json': SeriesLineage,
+  'review.schema.json': Review,
+  'review-import.schema.json': ReviewImportVocabulary,
 } as const;
 
 /**
