@@ -2,7 +2,7 @@ import {stringify} from 'csv-stringify/sync';
 import type {Comparison} from '../model/comparison.js';
 import type {Objective} from '../model/objective.js';
 import {statusWord, where} from './change-words.js';
-import {whatChanged} from './review-words.js';
+import {machineStatusWord, whatChanged} from './review-words.js';
 
 /** Fixed CSV column order. */
 export const CSV_COLUMNS = [
@@ -62,7 +62,7 @@ export function renderCsv(comparison: Comparison, options: CsvOptions = {}): str
     sources(row.current),
     row.review?.commentary ?? '',
     (row.review?.fields ?? []).map((f) => (row.review!.overridden.includes(f) ? `${f}*` : f)).join(' '),
-    row.review?.machineStatus ?? '',
+    machineStatusWord(row),
   ]);
   const csv = stringify(
     records.map((r) => r.map(neutraliseFormula)),

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import type {Comparison} from '../model/comparison.js';
 import {statusWord, where} from './change-words.js';
 import {neutraliseFormula} from './render-csv.js';
-import {whatChanged} from './review-words.js';
+import {machineStatusWord, whatChanged} from './review-words.js';
 
 /** Every file in the workbook carries this date, so the same comparison gives the same bytes. */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -58,7 +58,7 @@ export async function renderXlsx(comparison: Comparison): Promise<Uint8Array> {
       changes: whatChanged(row),
       commentary: review?.commentary ?? '',
       reviewed: (review?.fields ?? []).map((f) => (review!.overridden.includes(f) ? `${f}*` : f)).join(' '),
-      machine: review?.machineStatus ? statusWord({...row, status: review.machineStatus}) : '',
+      machine: machineStatusWord(row),
       previousSource: row.previous.map((o) => `${o.provenance.file} ${where(o.provenance)}`).join('\n'),
       currentSource: row.current.map((o) => `${o.provenance.file} ${where(o.provenance)}`).join('\n'),
     };

@@ -58,10 +58,26 @@ export function reviewed(row: ComparisonRow, field: ReviewedField): 'no' | 'conf
   return row.review.overridden.includes(field) ? 'overridden' : 'confirmed';
 }
 
-/** The status cell as text: `Kept`, `Kept ✎` (set by a reviewer), `Dropped ✎ (machine: Kept)`. */
+/**
+ * The status cell as text, marked when a reviewer set the status, the pairing or the whole row:
+ * `Kept`, `Kept ✎`, `Dropped ✎ (machine: Kept)`, `New ✎ (pairing set by a reviewer)`.
+ */
 export function statusText(row: ComparisonRow): string {
-  const state = reviewed(row, 'status');
-  if (state === 'no') return statusWord(row);
+  const status = reviewed(row, 'status');
+  const pair = reviewed(row, 'pair');
+  const manual = row.review?.manual === true;
+  if (status === 'no' && pair !== 'overridden' && !manual) return statusWord(row);
   const machine = row.review?.machineStatus;
-  return `${statusWord(row)} ${REVIEW_MARK}${machine ? ` (machine: ${statusWord({...row, status: machine})})` : ''}`;
+  const notes = [
+    ...(machine ? [`machine: ${statusWord({...row, status: machine})}`] : []),
+    ...(pair === 'overridden' ? ['pairing set by a reviewer'] : []),
+    ...(manual ? ['row added by a reviewer'] : []),
+  ];
+  return `${statusWord(row)} ${REVIEW_MARK}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+}
+
+/** The machine's status as a word, when a reviewer changed it; else empty. */
+export function machineStatusWord(row: ComparisonRow): string {
+  const machine = row.review?.machineStatus;
+  return machine ? statusWord({...row, status: machine}) : '';
 }

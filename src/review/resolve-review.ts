@@ -81,7 +81,7 @@ export function resolveReview(review: LoadedReview, previous: Edition, current: 
             'info',
             'review-reanchored',
             'review',
-            `Review ${label}: ${side} objective "${excerpt(anchor.text)}" found again as "${excerpt(objective.text)}" (similarity ${result.score})`,
+            `Review ${label}: ${side} objective "${excerpt(anchor.text, 120)}" found again as "${excerpt(objective.text, 120)}" (similarity ${result.score})`,
             {file: review.file, line},
           ),
         );
