@@ -33,8 +33,11 @@ async function open(url: string): Promise<{page: Page; requests: string[]; error
   return {page, requests, errors};
 }
 
+/** What the tests read of an element in the page (the type-check has no DOM library). */
+type Shown = {hidden: boolean; offsetParent: unknown; id: string};
+
 const visibleRows = (page: Page): Promise<string[]> =>
-  page.$$eval('tbody tr[data-status]', (rows) => rows.filter((r) => !(r as HTMLElement).hidden && (r as HTMLElement).offsetParent !== null).map((r) => r.id));
+  page.$$eval('tbody tr[data-status]', (rows) => (rows as unknown as Shown[]).filter((r) => !r.hidden && r.offsetParent !== null).map((r) => r.id));
 
 beforeAll(async () => {
   ({context, close} = await launch());
@@ -93,7 +96,7 @@ describe('comparison.html in Chromium', () => {
     expect(await visibleRows(page)).toEqual(dropped);
     expect(await page.locator('#shown').textContent()).toBe(`${dropped.length} of 41 rows shown`);
     // Group header rows of areas with nothing left are hidden too.
-    const emptyGroups = await page.$$eval('tbody[data-group]', (bodies) => bodies.filter((b) => (b as HTMLElement).hidden).length);
+    const emptyGroups = await page.$$eval('tbody[data-group]', (bodies) => (bodies as unknown as Shown[]).filter((b) => b.hidden).length);
     expect(emptyGroups).toBeGreaterThan(0);
     await page.close();
   });
@@ -128,7 +131,7 @@ describe('comparison.html in Chromium', () => {
   it('links every objective to its source: existing files, PDF pages by #page=N within the PDF', async () => {
     for (const url of [COMMITTED, pdfPage]) {
       const {page} = await open(url);
-      const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href));
+      const hrefs = await page.$$eval('a[href]', (links) => (links as unknown as {href: string}[]).map((a) => a.href));
       expect(hrefs.length).toBeGreaterThan(60);
       const pageCounts = new Map<string, number>();
       for (const href of hrefs) {
@@ -156,24 +159,24 @@ describe('comparison.html in Chromium', () => {
     await page.setViewportSize({width: 1047, height: 740});
     await page.emulateMedia({media: 'print'});
     expect(await page.locator('#filters').isVisible()).toBe(false);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1047);
+    expect(await page.evaluate(() => (globalThis as unknown as {document: {documentElement: {scrollWidth: number}}}).document.documentElement.scrollWidth)).toBeLessThanOrEqual(1047);
     const pdf = await page.pdf({preferCSSPageSize: true, printBackground: false});
     const pdfjs = await loadPdfJs();
-    const document = await pdfjs.getDocument({data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false}).promise;
-    expect(document.numPages).toBeGreaterThan(3);
+    const printed = await pdfjs.getDocument({data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false}).promise;
+    expect(printed.numPages).toBeGreaterThan(3);
     const pages: string[] = [];
-    for (let n = 1; n <= document.numPages; n++) {
-      const content = await (await document.getPage(n)).getTextContent();
+    for (let n = 1; n <= printed.numPages; n++) {
+      const content = await (await printed.getPage(n)).getTextContent();
       pages.push(content.items.map((i) => ('str' in i ? i.str : '')).join(' '));
     }
-    const [width, height] = (await document.getPage(1)).view.slice(2);
+    const [width, height] = (await printed.getPage(1)).view.slice(2);
     expect(width).toBeGreaterThan(height!); // landscape
     for (const text of pages) expect(text).toMatch(/Row\s+Objective 2023\/24\s+Objective 2024\/25\s+Status\s+What changed\s+Commentary/);
     const all = pages.join(' ');
     expect(all).toContain('Refresh whole system workforce plans');
     expect(all).toContain('Reduce agency spending across the NHS');
     expect(all).not.toContain('Needs review only');
-    await document.destroy();
+    await printed.destroy();
     await page.close();
   });
 
@@ -195,8 +198,9 @@ describe('comparison.html in Chromium', () => {
     ] as const) {
       const {page} = await open(url);
       await page.evaluate(AXE);
+      type Axe = {run: (context: unknown, options: unknown) => Promise<{violations: {id: string; impact: string; nodes: unknown[]}[]; passes: unknown[]}>};
       const result = await page.evaluate(() =>
-        (window as unknown as {axe: {run: (c: unknown, o: unknown) => Promise<{violations: {id: string; impact: string; nodes: unknown[]}[]; passes: unknown[]}>}}).axe.run(document, {
+        (globalThis as unknown as {axe: Axe; document: unknown}).axe.run((globalThis as unknown as {document: unknown}).document, {
           runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
         }),
       );
