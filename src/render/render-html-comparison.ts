@@ -28,11 +28,13 @@ const STATUSES = [
 
 const MARK = `<span class="rv" title="Set by a reviewer">${REVIEW_MARK}<span class="sr-only"> set by a reviewer</span></span>`;
 
-/** Why a row needs a person's eyes: a weak pairing, or a problem reading its objectives. */
+/** Why a row needs a person's eyes: a weak pairing no reviewer has confirmed, or a problem reading its objectives. */
 export function needsReview(row: ComparisonRow, diagnostics: readonly Diagnostic[], lowConfidence = 0.5): string[] {
   const reasons: string[] = [];
   const confidence = (row as {confidence?: number}).confidence ?? row.similarity;
-  if (row.status === 'kept' && row.previous.length && row.current.length && confidence !== undefined && confidence < lowConfidence) {
+  // A pair a reviewer forced or confirmed has had its review.
+  const confirmed = row.review?.fields.includes('pair') === true;
+  if (!confirmed && row.status === 'kept' && row.previous.length && row.current.length && confidence !== undefined && confidence < lowConfidence) {
     reasons.push(`low-confidence pair (similarity ${confidence})`);
   }
   for (const o of [...row.previous, ...row.current]) {

@@ -41,11 +41,24 @@ const visibleRows = (page: Page): Promise<string[]> =>
 
 beforeAll(async () => {
   ({context, close} = await launch());
-  // The PDF renditions, compared with the committed review plus one entry whose objective exists nowhere.
+  // The PDF renditions, with a small review: a status changed, a commentary, and an entry whose objective exists nowhere.
   const dir = mkdtempSync(join(tmpdir(), 'guidance-diff-browser-'));
   const review = join(dir, 'review.yaml');
-  const committed = readFileSync(join(root, 'sources', 'reviews', 'nhs-2023-24-vs-2024-25.yaml'), 'utf8');
-  writeFileSync(review, committed.replace('\nmanual:\n', '\n  - label: lunar hospital\n    previous: [{text: Build a lunar hospital by 2031}]\n    status: dropped\nmanual:\n'));
+  writeFileSync(
+    review,
+    [
+      'entries:',
+      '  - previous: [{text: Reduce adult general and acute (G&A) bed occupancy to 92% or below}]',
+      '    status: dropped',
+      '    commentary: Not mentioned in the guidance.',
+      '  - current: [{text: Improve patients\' experience of choice at point of referral}]',
+      '    status: kept',
+      '  - label: lunar hospital',
+      '    previous: [{text: Build a lunar hospital by 2031}]',
+      '    status: dropped',
+      '',
+    ].join('\n'),
+  );
   const out = join(dir, 'out');
   let stderr = '';
   const code = await main(['compare', PDF_2023, PDF_2024, '--out', out, '--format', 'html,json', '--review', review], {
