@@ -6,7 +6,8 @@ import {Manifest} from './manifest.js';
 import {SeriesLineage} from './lineage.js';
 import {Edition} from './objective.js';
 import {Review, ReviewImportVocabulary} from './review.js';
-import {SourceDocument} from './source-document.js';
+import {HeaderVocabulary} from './header-vocabulary.js';
+import {SourceDocument} from './document.js';
 
 const SCHEMAS = {
   'comparison.schema.json': Comparison,
@@ -14,6 +15,7 @@ const SCHEMAS = {
   'source-document.schema.json': SourceDocument,
   'manifest.schema.json': Manifest,
   'aliases.schema.json': Aliases,
+  'header-vocabulary.schema.json': HeaderVocabulary,
   'lineage.schema.json': SeriesLineage,
   'review.schema.json': Review,
   'review-import.schema.json': ReviewImportVocabulary,

@@ -133,6 +133,24 @@ function parseStatus(cell: string, vocabulary: ReviewImportVocabulary): {status?
   return cell ? {note: cell} : {};
 }
 
+/**
+ * A header repeated after a page break and read together with the next line (each cell opening with its
+ * header's text, "Area autistic people"): the header's words are taken off, leaving the line.
+ */
+function withoutRepeatedHeader(row: TableRowText, header: TableRowText): TableRowText {
+  const heads = header.cells.map((h) => clean(h));
+  const named = heads.filter(Boolean).length;
+  let opened = 0;
+  const cells = row.cells.map((cell, k) => {
+    const text = clean(cell);
+    const head = heads[k];
+    if (!head || !text.toLowerCase().startsWith(head.toLowerCase()) || !/^(\s|$)/.test(text.slice(head.length))) return cell;
+    opened++;
+    return text.slice(head.length).trim();
+  });
+  return opened >= Math.max(2, Math.ceil(named * 0.6)) ? {cells, line: row.line} : row;
+}
+
 function incomplete(r: Record, vocabulary: ReviewImportVocabulary): boolean {
   const missing = (side: 'previous' | 'current'): boolean => !r[side] && !r[`${side}None`];
   const status = parseStatus(r.status, vocabulary).status;
@@ -174,8 +192,9 @@ export function importTable(rows: readonly TableRowText[], options: ImportTableO
   const cell = (row: TableRowText, role: Role): string => (roles.has(role) ? clean(row.cells[roles.get(role)!]) : '');
 
   const records: Record[] = [];
-  for (const row of rows.slice(headerAt + 1)) {
-    if (row.cells.map((c) => normaliseText(c)).join('\u0000') === headerKey) continue;
+  for (const original of rows.slice(headerAt + 1)) {
+    if (original.cells.map((c) => normaliseText(c)).join('\u0000') === headerKey) continue;
+    const row = withoutRepeatedHeader(original, header);
     if (!row.cells.some((c) => clean(c))) continue;
     const previous = cell(row, 'previous');
     const current = cell(row, 'current');

@@ -1,10 +1,10 @@
 import {parse} from 'csv-parse/sync';
-import type {SourceDocument, TableBlock} from '../model/source-document.js';
+import type {SourceDocument, TableBlock} from '../model/document.js';
 import type {TableRowText} from './import-table.js';
 
 function rowsOfTable(table: TableBlock): TableRowText[] {
   return [...table.header, ...table.rows].map((row) => ({
-    cells: row.cells.map((cell) => (cell.spannedFrom ? '' : cell.fragments.map((f) => f.text).join(' '))),
+    cells: row.cells.map((cell) => (cell.spannedFrom ? '' : cell.text)),
     line: row.at.line,
   }));
 }
@@ -39,4 +39,28 @@ export function csvRows(text: string): TableRowText[] {
   } catch (error) {
     throw new TypeError(`Expected CSV, got a parse error: ${(error as Error).message}`, {cause: error});
   }
+}
+
+/**
+ * Whether a text is a tab-separated table: most non-blank lines (and at least three) hold a tab.
+ *
+ * @example
+ * isTabSeparated('a\tb\nc\td\ne\tf\n'); // true
+ */
+export function isTabSeparated(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim());
+  const tabbed = lines.filter((l) => l.includes('\t')).length;
+  return tabbed >= 3 && tabbed >= lines.length * 0.6;
+}
+
+/**
+ * The lines of a tab-separated text as rows, each with its 1-based line, blank lines left out. A
+ * hand-made table dumped from a PDF is read line by line, as written: `review import` itself decides
+ * which lines continue a row broken by a page.
+ *
+ * @example
+ * tsvRows('Area\tStatus\n\nCancer\tKept\n'); // [{cells: ['Area', 'Status'], line: 1}, {cells: ['Cancer', 'Kept'], line: 3}]
+ */
+export function tsvRows(text: string): TableRowText[] {
+  return text.split('\n').flatMap((line, k) => (line.trim() ? [{cells: line.replace(/\r$/, '').split('\t'), line: k + 1}] : []));
 }

@@ -3,7 +3,8 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {ReviewImportVocabulary} from '../../src/model/review.js';
 import {importTable, type TableRowText} from '../../src/review/import-table.js';
-import {csvRows, tableRows} from '../../src/review/table-rows.js';
+import {csvRows, isTabSeparated, tableRows, tsvRows} from '../../src/review/table-rows.js';
+import {decodeText} from '../../src/ingest/decode/decode-text.js';
 import {compareEditions} from '../../src/pipeline.js';
 import {parseReview} from '../../src/review/parse-review.js';
 import {stringifyReview} from '../../src/review/stringify-review.js';
@@ -20,9 +21,9 @@ describe('importTable', () => {
       edition(readFileSync(SEED_2023), '2023-24.txt', 'nhs-2023-24'),
       edition(readFileSync(SEED_2024), '2024-25.md', 'nhs-2024-25'),
     ]);
-    const document = await source(new Uint8Array(readFileSync(fixture('seeds', '000_5e96173beba4c6c8.txt'))), '000_5e96173beba4c6c8.txt');
-    const [table] = tableRows(document);
-    const result = importTable(table!, {file: '000_5e96173beba4c6c8.txt', previous, current, vocabulary});
+    const text = decodeText(new Uint8Array(readFileSync(fixture('seeds', '000_5e96173beba4c6c8.txt')))).text;
+    expect(isTabSeparated(text)).toBe(true);
+    const result = importTable(tsvRows(text), {file: '000_5e96173beba4c6c8.txt', previous, current, vocabulary});
     if (result.status !== 'success') throw new Error('import failed');
     expect(result.report).toMatchObject({rows: 43, entries: 42, manual: 1});
     expect(result.report.unanchored).toEqual([{line: 57, side: 'previous', text: expect.stringMatching(/^Refresh whole system workforce plans/), outcome: 'manual row'}]);
@@ -99,6 +100,28 @@ describe('importTable', () => {
     expect(result.report.unanchored).toEqual([{line: 5, side: 'previous', text: 'Inspect every ward kitchen', outcome: 'manual row'}]);
   });
 
+  it('reads a Markdown table through ingest, and a header repeated after a page break glued to the next line', async () => {
+    const {previous, current} = await editions();
+    const document = await source(
+      [
+        '| Theme | Ambition 2030/31 | Ambition 2031/32 | Status | Our view |',
+        '| --- | --- | --- | --- | --- |',
+        '| Access | Expand evening clinics in every district | Offer weekend clinics in every district | Kept | Welcome, and |',
+        '| Theme | Ambition 2030/31 | Ambition 2031/32 | Status | Our view long overdue. |',
+        '| Safety | Train all ward staff in sepsis screening | Not included | Dropped | |',
+        '',
+      ].join('\n'),
+      'view.md',
+    );
+    const [table] = tableRows(document);
+    const result = importTable(table!, {file: 'view.md', previous, current, vocabulary});
+    if (result.status !== 'success') throw new Error('import failed');
+    expect(result.value.entries.map((e) => [e.previous?.[0]?.position, e.current?.[0]?.position, e.status, e.commentary])).toEqual([
+      [2, 2, 'kept', 'Welcome, and long overdue.'],
+      [4, undefined, 'dropped', undefined],
+    ]);
+  });
+
   it('records no pairing when only one side of a row anchors, and says so', async () => {
     const {previous, current} = await editions();
     const result = importTable(
@@ -118,6 +141,17 @@ describe('importTable', () => {
     const result = importTable(rows([['Area', 'Objective', 'Status']]), {file: 'one-year.md', previous, current, vocabulary});
     expect(result.status).toBe('failure');
     expect(result.diagnostics[0]).toMatchObject({severity: 'error', code: 'review-invalid', file: 'one-year.md'});
+  });
+});
+
+describe('tsvRows', () => {
+  it('reads tab-separated lines as written, each with its line, blank lines left out', () => {
+    expect(tsvRows('Area\tStatus\r\n\nCancer\tKept\n\tcontinued\n')).toEqual([
+      {cells: ['Area', 'Status'], line: 1},
+      {cells: ['Cancer', 'Kept'], line: 3},
+      {cells: ['', 'continued'], line: 4},
+    ]);
+    expect(isTabSeparated('| a | b |\n| - | - |\n| c | d |\n')).toBe(false);
   });
 });
 

@@ -213,24 +213,32 @@ export function registerReviewCommands(program: Command, io: ReviewIo): void {
       .argument('<comparison>', 'a comparison id from the manifest, or the previous document (then give the current one too)')
       .argument('[current]', 'the current document, when <comparison> is the previous document')
       .option('--vocabulary <file>', 'column, status and "no objective" words', DEFAULT_IMPORT_VOCABULARY)
-      .addOption(new Option('--table-format <format>', 'how to read <table> (default: CSV by the .csv extension, else detected from the bytes)').choices(['csv', 'document'])),
-  ).action(async (tablePath: string, first: string, second: string | undefined, options: FileOptions & {vocabulary: string; tableFormat?: 'csv' | 'document'}) => {
+      .addOption(
+        new Option('--table-format <format>', 'how to read <table>: csv, tsv (tab-separated lines), or document (any format ingest reads); default: csv by the .csv extension, tsv when most lines hold tabs, else document').choices(['csv', 'tsv', 'document']),
+      ),
+  ).action(async (tablePath: string, first: string, second: string | undefined, options: FileOptions & {vocabulary: string; tableFormat?: 'csv' | 'tsv' | 'document'}) => {
     const g = globals();
     const vocabulary = await loadVocabulary(options.vocabulary);
     const t = await target(first, second, options.manifest, g);
     const {bytes, file} = await readInput(tablePath, g.maxBytes);
-    const [{importTable}, {csvRows, tableRows}, {stringifyReview}] = await Promise.all([
+    const [{importTable}, {csvRows, isTabSeparated, tableRows, tsvRows}, {stringifyReview}] = await Promise.all([
       import('../../review/import-table.js'),
       import('../../review/table-rows.js'),
       import('../../review/stringify-review.js'),
     ]);
+    // CSV and tab-separated text are read line by line as written; other documents through ingest.
+    const {decodeText} = await import('../../ingest/decode/decode-text.js');
+    const format = options.tableFormat ?? (/\.csv$/i.test(tablePath) ? 'csv' : undefined);
+    const text = format === 'document' ? '' : decodeText(bytes).text;
     let tables: ReturnType<typeof tableRows>;
-    if (options.tableFormat === 'csv' || (options.tableFormat === undefined && /\.csv$/i.test(tablePath))) {
+    if (format === 'csv') {
       try {
-        tables = [csvRows(new TextDecoder('utf-8').decode(bytes))];
+        tables = [csvRows(text)];
       } catch (error) {
         throw new DiagnosticError(diagnostic('error', 'parse-failed', 'review', `Cannot read table: ${(error as Error).message}`, {file}), {cause: error});
       }
+    } else if (format === 'tsv' || (format === undefined && !text.startsWith('%PDF') && !/<table\b/i.test(text) && isTabSeparated(text))) {
+      tables = [tsvRows(text)];
     } else {
       const {ingestDocument} = await import('../../ingest/ingest-document.js');
       const ingested = await ingestDocument(bytes, {file, maxBytes: g.maxBytes, ...(g.threads ? {threads: g.threads} : {})});
