@@ -68,7 +68,12 @@ export function textSimilarity(a: string, b: string): number {
   return dice(new Set(wordTokens(a)), new Set(wordTokens(b)));
 }
 
-/** Dice coefficient of two word sets. */
+/**
+ * Dice coefficient of two word sets.
+ *
+ * @example
+ * dice(new Set(['a', 'b']), new Set(['b', 'c'])); // 0.5
+ */
 export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (!a.size && !b.size) return 0;
   let shared = 0;

@@ -52,4 +52,15 @@ describe('the main job with the committed review', () => {
     const comparison = JSON.parse(readFileSync(join(dir, 'output', 'nhs-2023-24-vs-2024-25', 'comparison.json'), 'utf8')) as {review: {applied: number; entries: number; stale: {entry: string}[]}};
     expect([comparison.review.entries, comparison.review.applied, comparison.review.stale.map((s) => s.entry)]).toEqual([44, 43, ['an objective nobody wrote']]);
   });
+
+  it('fails the comparison (exit 3) when the review file it names is missing, naming the file, and writes the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guidance-diff-'));
+    cpSync(join(root, 'sources'), join(dir, 'sources'), {recursive: true});
+    const manifest = join(dir, 'sources', 'manifest.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('reviews/nhs-2023-24-vs-2024-25.yaml', 'reviews/missing.yaml'));
+    const result = await run('batch', manifest, '--out', join(dir, 'output'), '--no-cache');
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('guidance-diff: reviews/missing.yaml: Cannot read review file: no such file');
+    expect(readdirSync(join(dir, 'output', 'nhs-national-objectives'))).toContain('lineage.html');
+  });
 });

@@ -31,6 +31,9 @@ interface Globals {
  * Read and validate a review file; a missing, unreadable or invalid file is a {@link DiagnosticError}
  * naming the file (and the line and field when it does not validate). `file` is the name used in
  * messages and provenance. @default the path relative to the working directory
+ *
+ * @example
+ * const review = await loadReview('sources/reviews/nhs-2023-24-vs-2024-25.yaml', 'reviews/nhs-2023-24-vs-2024-25.yaml');
  */
 export async function loadReview(path: string, file: string = displayPath(path)): Promise<LoadedReview> {
   let text: string;
