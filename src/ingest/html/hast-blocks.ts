@@ -154,6 +154,7 @@ export function tableToBlock(table: Element, offset = 0): TableBlock {
       const colSpan = intAttr(td, 'colSpan');
       const fragments = hastToFragments(td, offset);
       const cell: Cell = {text: fragments.map((f) => f.text).join(' '), fragments, rowSpan, colSpan, header: td.tagName === 'th'};
+      if (cell.text && (td.tagName === 'th' || isWhollyBold(td))) cell.emphasis = true;
       for (let dr = 0; dr < rowSpan; dr++) {
         grid[r + dr] ??= [];
         for (let dc = 0; dc < colSpan; dc++) {
@@ -195,6 +196,24 @@ export function tableToBlock(table: Element, offset = 0): TableBlock {
     if (text) block.caption = text;
   }
   return block;
+}
+
+/** Whether all of an element's text is inside `<strong>` or `<b>`. */
+function isWhollyBold(element: Element): boolean {
+  let plain = false;
+  let bold = false;
+  const walk = (node: ElementContent, inBold: boolean): void => {
+    if (node.type === 'text') {
+      if (node.value.trim()) {
+        if (inBold) bold = true;
+        else plain = true;
+      }
+      return;
+    }
+    if (node.type === 'element') for (const child of node.children) walk(child, inBold || node.tagName === 'strong' || node.tagName === 'b');
+  };
+  for (const child of element.children) walk(child, false);
+  return bold && !plain;
 }
 
 /** A bold label heads what follows: a paragraph whose only content is one short `<strong>` or `<b>` phrase. */

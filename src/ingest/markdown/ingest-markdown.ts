@@ -42,7 +42,10 @@ function cellOf(fragments: Fragment[], header: boolean): Cell {
 function gfmCell(cell: TableCell, header: boolean): Cell {
   const line = cell.position?.start.line ?? 1;
   const html = cell.children.map((child) => (child.type === 'html' ? child.value : escapeHtml(toString(child)))).join('');
-  return cellOf(htmlCellFragments(html, line), header);
+  const out = cellOf(htmlCellFragments(html, line), header);
+  const content = cell.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  if (out.text && content.length === 1 && content[0]!.type === 'strong') out.emphasis = true;
+  return out;
 }
 
 function gfmTable(table: Table): TableBlock {
