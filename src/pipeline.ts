@@ -7,6 +7,8 @@ import {extractObjectives, type ExtractOptions} from './extract/extract-objectiv
 import {ingestDocument} from './ingest/ingest-document.js';
 import {matchObjectives, type MatchOptions} from './match/match-objectives.js';
 import {diffMatchSet} from './diff/diff-match-set.js';
+import {defaultAliases} from './io/load-aliases.js';
+import {packageVersion} from './io/package-root.js';
 
 /** Options for reading one document into an edition. */
 export interface ReadEditionOptions extends ExtractOptions {
@@ -38,17 +40,20 @@ export async function readEdition(bytes: Uint8Array, options: ReadEditionOptions
 
 /** Options for {@link compareEditions}. */
 export interface CompareOptions extends MatchOptions {
+  /** Domain synonyms. @default the shipped `data/aliases.json`, as the CLI uses (pass `[]` for none) */
   readonly aliases?: Aliases;
-  /** Version written into the output. @default '0.0.0' */
+  /** Version written into the output. @default this package's version, as the CLI writes */
   readonly version?: string;
 }
 
 /**
- * Two editions → comparison: match, then diff.
+ * Two editions → comparison: match, then diff. The defaults are the CLI's: the shipped aliases and this
+ * package's version, so the library and `guidance-diff compare` give the same bytes.
  *
  * @example
- * const comparison = compareEditions(previous, current, {aliases});
+ * const comparison = compareEditions(previous, current);
  */
 export function compareEditions(previous: Edition, current: Edition, options: CompareOptions = {}): Comparison {
-  return diffMatchSet(matchObjectives(previous, current, options), options.version === undefined ? {} : {version: options.version});
+  const settings = {...options, aliases: options.aliases ?? defaultAliases()};
+  return diffMatchSet(matchObjectives(previous, current, settings), {version: options.version ?? packageVersion()});
 }

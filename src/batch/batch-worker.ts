@@ -13,7 +13,7 @@ import type {OutputFormat} from '../render/output-formats.js';
 export type BatchJob =
   | {id: number; kind: 'read'; bytes: Uint8Array; options: ReadEditionOptions}
   | {id: number; kind: 'compare'; previous: Edition; current: Edition; aliases: Aliases; version: string; formats: OutputFormat[]}
-  | {id: number; kind: 'lineage'; series: string; editions: Edition[]; aliases: Aliases};
+  | {id: number; kind: 'lineage'; series: string; editions: Edition[]; aliases: Aliases; registered: number[]};
 
 async function run(job: BatchJob): Promise<unknown> {
   switch (job.kind) {
@@ -24,7 +24,7 @@ async function run(job: BatchJob): Promise<unknown> {
     case 'compare':
       return renderFiles(compareEditions(job.previous, job.current, {aliases: job.aliases, version: job.version}), job.formats);
     case 'lineage': {
-      const lineage = buildLineage(job.series, job.editions, {aliases: job.aliases});
+      const lineage = buildLineage(job.series, job.editions, {aliases: job.aliases, registered: job.registered});
       return {files: renderLineageFiles(lineage), lineages: lineage.lineages.length};
     }
   }

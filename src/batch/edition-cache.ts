@@ -1,8 +1,10 @@
 import {createHash} from 'node:crypto';
-import {mkdir, readFile, rename, stat, writeFile} from 'node:fs/promises';
+import {randomBytes} from 'node:crypto';
+import {mkdir, readdir, readFile, rename, stat, unlink, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {Diagnostic} from '../model/diagnostic.js';
 import type {Edition} from '../model/objective.js';
+import {processAlive} from './staged-output.js';
 
 /**
  * Version of the extraction logic. Bump it whenever ingest or extract would give a different edition for
@@ -14,7 +16,6 @@ export const EXTRACTOR_VERSION = '1';
 export interface CacheKey {
   sha256: string;
   file: string;
-  editionId: string;
   planYear?: string;
   title?: string;
 }
@@ -100,11 +101,33 @@ export class EditionCache {
     return undefined;
   }
 
+  /** Temporary files go into one folder (`tmp/<pid>.<random>`), renamed into place when complete. */
   async #write(path: string, content: string): Promise<void> {
     await mkdir(join(path, '..'), {recursive: true});
-    const temp = `${path}.${process.pid}.tmp`;
-    await writeFile(temp, content);
-    await rename(temp, path);
+    await mkdir(join(this.#dir, 'tmp'), {recursive: true});
+    const temp = join(this.#dir, 'tmp', `${process.pid}.${randomBytes(4).toString('hex')}`);
+    try {
+      await writeFile(temp, content);
+      await rename(temp, path);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Remove temporary files left by runs that died (their process is gone). */
+  async clean(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(join(this.#dir, 'tmp'));
+    } catch (error) {
+      void error; // No temporary folder: nothing to clean.
+      return;
+    }
+    for (const name of names) {
+      const pid = Number(name.split('.')[0]);
+      if (!Number.isInteger(pid) || !processAlive(pid)) await unlink(join(this.#dir, 'tmp', name)).catch(() => undefined);
+    }
   }
 
   #outputPath(key: string): string {
@@ -114,37 +137,38 @@ export class EditionCache {
 
   /**
    * Whether the files a comparison or lineage made last time from the same inputs (`key`) are still in
-   * `dir` unchanged: then there is nothing to compute or write.
+   * `dir` unchanged: then there is nothing to compute or write. Returns the recorded figures if so.
    */
-  async outputsCurrent(key: string, dir: string): Promise<boolean> {
+  async outputsCurrent(key: string, dir: string): Promise<Record<string, number> | undefined> {
     try {
-      const records = JSON.parse(await readFile(this.#outputPath(key), 'utf8')) as Record<string, {sha256: string; size: number; mtimeMs: number}>;
-      const names = Object.keys(records);
-      if (!names.length) return false;
+      const stored = JSON.parse(await readFile(this.#outputPath(key), 'utf8')) as {files: Record<string, {sha256: string; size: number; mtimeMs: number}>; meta?: Record<string, number>};
+      const records = stored.files;
+      const names = Object.keys(records ?? {});
+      if (!names.length) return undefined;
       for (const name of names) {
         const record = records[name]!;
         const info = await stat(join(dir, name));
         // Untouched since written (same size and time): current. Otherwise compare the content.
         if (info.size === record.size && info.mtimeMs === record.mtimeMs) continue;
         const content = await readFile(join(dir, name));
-        if (createHash('sha256').update(content).digest('hex') !== record.sha256) return false;
+        if (createHash('sha256').update(content).digest('hex') !== record.sha256) return undefined;
       }
       this.hits++;
-      return true;
+      return stored.meta ?? {};
     } catch (error) {
       // No record, or an output file missing: compute again.
       void error;
-      return false;
+      return undefined;
     }
   }
 
-  /** Record the files made from `key`. */
-  async recordOutputs(key: string, dir: string, files: readonly {name: string; content: string}[]): Promise<void> {
+  /** Record the files made from `key`, with figures to report when they are found current (`meta`). */
+  async recordOutputs(key: string, dir: string, files: readonly {name: string; content: string}[], meta: Record<string, number> = {}): Promise<void> {
     const records: Record<string, {sha256: string; size: number; mtimeMs: number}> = {};
     for (const f of files) {
       const info = await stat(join(dir, f.name));
       records[f.name] = {sha256: createHash('sha256').update(f.content).digest('hex'), size: info.size, mtimeMs: info.mtimeMs};
     }
-    await this.#write(this.#outputPath(key), JSON.stringify(records));
+    await this.#write(this.#outputPath(key), JSON.stringify({files: records, meta}));
   }
 }

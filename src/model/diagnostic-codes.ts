@@ -31,6 +31,8 @@ export const diagnosticCodes = {
   'aliases-invalid': {reason: 'The aliases file is not valid', note: 'See data/aliases.json for the format.'},
   'manifest-invalid': {reason: 'The manifest is not valid', note: 'See schemas/manifest.schema.json.'},
   'output-unwritable': {reason: 'The output cannot be written', note: 'Check the output directory and its permissions.'},
+  'inputs-identical': {reason: 'The two editions compared have the same bytes', note: 'Every objective is kept unchanged; check that the right files were given.'},
+  'batch-interrupted': {reason: 'The batch was interrupted before this item was done', note: 'Its earlier output, if any, was kept as it was; run the batch again.'},
   'internal-error': {reason: 'An unexpected error occurred', note: 'Please report it with `--debug` output.'},
 } as const satisfies Record<string, {reason: string; note: string}>;
 

@@ -2,14 +2,18 @@ import {randomBytes} from 'node:crypto';
 import {mkdir, open, readFile, rename, unlink} from 'node:fs/promises';
 import {join} from 'node:path';
 import {diagnostic, DiagnosticError} from '../model/diagnostics.js';
-
 import type {OutputFile} from '../render/output-formats.js';
+import {describeError} from './describe-error.js';
+
+/** Whether a name is one of the temporary files {@link writeOutputs} makes (to clean up after a crash). */
+export const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 async function existing(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
-  } catch {
+  } catch (error) {
     // A file that does not exist (or cannot be read) differs from the new content: nothing is lost here.
+    void error;
     return undefined;
   }
 }
@@ -17,8 +21,12 @@ async function existing(path: string): Promise<string | undefined> {
 /**
  * Write files atomically as a set: every file is first written to a temporary name in the same
  * directory, then each is renamed over its target (rename is atomic: a reader sees the old file or the
- * new one, never part of one). If any write fails, the temporary files are
- * removed and the earlier output stays as it was. Returns the names whose content changed.
+ * new one, never part of one). If any write fails, the temporary files are removed and the earlier
+ * output stays as it was. Returns the names whose content changed. Errors are a {@link DiagnosticError}
+ * in words (`Cannot write output: permission denied`), naming the directory.
+ *
+ * @example
+ * const changed = await writeOutputs('out', [{name: 'comparison.md', content: '# …\n'}]);
  */
 export async function writeOutputs(dir: string, files: readonly OutputFile[]): Promise<string[]> {
   const changed: string[] = [];
@@ -41,9 +49,6 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[]): P
     return changed;
   } catch (error) {
     await Promise.all(staged.map(({temp}) => unlink(temp).catch(() => undefined)));
-    throw new DiagnosticError(
-      diagnostic('error', 'output-unwritable', 'cli', `Cannot write output: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {file: dir}),
-      {cause: error},
-    );
+    throw new DiagnosticError(diagnostic('error', 'output-unwritable', 'cli', `Cannot write output: ${describeError(error)}`, {file: dir}), {cause: error});
   }
 }
