@@ -42,6 +42,8 @@ export interface BatchItem {
   kind: 'document' | 'comparison' | 'lineage';
   /** A document's path relative to the manifest. */
   file?: string;
+  /** The series of a lineage, or of a comparison's current edition. */
+  series?: string;
   status: ItemStatus;
   objectives?: number;
   diagnostics: Diagnostic[];

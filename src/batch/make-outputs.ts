@@ -64,7 +64,8 @@ export async function makeComparison(plan: {id: string; previous: string; curren
         const [before, after] = await Promise.all([previous.load(), current.load()]);
         return {files: await run.pool().compare(before, after, run.aliases, run.version, run.formats), meta: {}};
       }));
-      item = {id: plan.id, kind: 'comparison', status: 'success', diagnostics};
+      const series = run.manifest.editions.find((e) => e.id === plan.current)?.series;
+      item = {id: plan.id, kind: 'comparison', ...(series ? {series} : {}), status: 'success', diagnostics};
     } catch (error) {
       item = run.signal?.aborted ? skipped(plan.id, 'comparison') : failure(plan.id, 'comparison', asDiagnostic(error, plan.id));
     }
@@ -93,7 +94,7 @@ export async function makeLineage(series: string, members: readonly EditionRef[]
       });
       ({changed} = made);
       lineages = made.meta['lineages'];
-      item = {id: series, kind: 'lineage', status: 'success', diagnostics: []};
+      item = {id: series, kind: 'lineage', series, status: 'success', diagnostics: []};
     } catch (error) {
       item = run.signal?.aborted ? skipped(series, 'lineage') : failure(series, 'lineage', asDiagnostic(error, series));
     }

@@ -9,7 +9,7 @@ import {defaultAliases} from '../io/load-aliases.js';
 import {packageVersion} from '../io/package-root.js';
 import {writeOutputs} from '../io/write-outputs.js';
 import {OUTPUT_FORMATS} from '../render/output-formats.js';
-import type {BatchRun} from './batch-run.js';
+import {skipped, type BatchRun} from './batch-run.js';
 import type {BatchItem, BatchOptions, BatchReport, BatchResult, ItemStatus} from './batch-types.js';
 import {EditionCache} from './edition-cache.js';
 import {EditionPool} from './edition-pool.js';
@@ -33,7 +33,9 @@ function schedule(run: BatchRun, queue: PQueue): {documents: Promise<BatchItem>[
   const lineages = [...seriesOf(run.manifest)].map(([series, entries]) =>
     whenRead(entries.map((e) => e.id)).then(() => {
       const members = entries.map((e) => run.editions.get(e.id)).filter((e) => e !== undefined);
-      return members.length < 2 ? undefined : queue.add(() => makeLineage(series, members, registered, run));
+      if (members.length >= 2) return queue.add(() => makeLineage(series, members, registered, run));
+      // Editions not read because the batch was interrupted: the lineage is not done (it keeps its old files).
+      return entries.length >= 2 && run.signal?.aborted ? skipped(series, 'lineage') : undefined;
     }),
   );
   return {documents: [...documents.values()], comparisons, lineages};

@@ -37,11 +37,14 @@ async function linkTree(from: string, to: string): Promise<void> {
   await link(from, to).catch(() => copyFile(from, to));
 }
 
-/** The products an earlier batch wrote, from its report.json: these may be replaced; anything else is kept. */
-async function earlierProducts(dir: string): Promise<Set<string> | undefined> {
+/**
+ * What an earlier run wrote, from its marker file (a batch's report.json: its comparison and series
+ * folders; a site's state.json: its `products`): these may be replaced; anything else is kept.
+ */
+async function earlierProducts(dir: string, marker: string): Promise<Set<string> | undefined> {
   try {
-    const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as {items?: {id: string; kind: string}[]};
-    return new Set(['report.json', ...(report.items ?? []).filter((i) => i.kind !== 'document').map((i) => i.id)]);
+    const json = JSON.parse(await readFile(join(dir, marker), 'utf8')) as {items?: {id: string; kind: string}[]; products?: string[]};
+    return new Set([marker, ...(json.products ?? []), ...(json.items ?? []).filter((i) => i.kind !== 'document').map((i) => i.id)]);
   } catch (error) {
     void error; // No report: not a batch's output folder.
     return undefined;
@@ -68,8 +71,10 @@ export class StagedOutput {
   readonly #lock: string;
   readonly #done = new Set<string>();
   readonly #old: Set<string> | undefined;
+  readonly #marker: string;
 
-  private constructor(dir: string, old: Set<string> | undefined) {
+  private constructor(dir: string, old: Set<string> | undefined, marker: string) {
+    this.#marker = marker;
     this.dir = dir;
     const name = basename(dir);
     this.staging = join(dirname(dir), `.${name}.staging-${process.pid}`);
@@ -77,8 +82,11 @@ export class StagedOutput {
     this.#old = old;
   }
 
-  /** Clean up after earlier runs, take the lock, check the folder is a batch's, and make the staging folder. */
-  static async open(outDir: string): Promise<StagedOutput> {
+  /**
+   * Clean up after earlier runs, take the lock, check the folder is ours (empty, or holding the `marker`
+   * file an earlier run wrote), and make the staging folder.
+   */
+  static async open(outDir: string, marker = 'report.json'): Promise<StagedOutput> {
     const dir = resolve(outDir);
     if (dir === dirname(dir) || resolve(process.cwd()).startsWith(`${dir}/`) || resolve(process.cwd()) === dir) {
       throw unwritable(dir, 'Cannot write a batch into this folder: it holds the working directory; choose an output folder of its own');
@@ -90,18 +98,18 @@ export class StagedOutput {
     }
     await StagedOutput.#takeLock(join(dirname(dir), `.${basename(dir)}.lock`), dir);
     try {
-      await StagedOutput.recover(dir);
+      await StagedOutput.recover(dir, marker);
       let old: Set<string> | undefined;
       if (await exists(dir)) {
         const info = await lstat(dir);
         if (!info.isDirectory()) throw unwritable(dir, 'Cannot write output: it is a file, not a folder');
-        old = await earlierProducts(dir);
+        old = await earlierProducts(dir, marker);
         const entries = (await readdir(dir)).filter((n) => !n.startsWith('.'));
         if (!old && entries.length) {
-          throw unwritable(dir, `Cannot write a batch into this folder: it is not empty and holds no report.json of an earlier batch (found \`${entries[0]}\`); choose a new or empty folder`);
+          throw unwritable(dir, `Cannot write a batch into this folder: it is not empty and holds no ${marker} of an earlier run (found \`${entries[0]}\`); choose a new or empty folder`);
         }
       }
-      const staged = new StagedOutput(dir, old);
+      const staged = new StagedOutput(dir, old, marker);
       await mkdir(staged.staging);
       return staged;
     } catch (error) {
@@ -133,7 +141,7 @@ export class StagedOutput {
    * back if the switch stopped half way (no output folder), else its non-product entries are moved into the
    * output folder and it is removed.
    */
-  static async recover(outDir: string): Promise<void> {
+  static async recover(outDir: string, marker = 'report.json'): Promise<void> {
     const dir = resolve(outDir);
     const name = basename(dir);
     let siblings: string[];
@@ -150,7 +158,7 @@ export class StagedOutput {
       if (match[1] === 'staging') await rm(path, {recursive: true, force: true});
       else if (!(await exists(dir))) await rename(path, dir);
       else {
-        await StagedOutput.#moveForeign(path, dir, await earlierProducts(path));
+        await StagedOutput.#moveForeign(path, dir, await earlierProducts(path, marker));
         await rm(path, {recursive: true, force: true});
       }
     }
@@ -196,7 +204,7 @@ export class StagedOutput {
 
   /** Products of the earlier batch that this one no longer makes. */
   removed(names: readonly string[]): string[] {
-    const now = new Set([...names, 'report.json']);
+    const now = new Set([...names, this.#marker]);
     return [...(this.#old ?? [])].filter((n) => !now.has(n)).toSorted();
   }
 

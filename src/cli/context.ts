@@ -62,3 +62,8 @@ export function line(context: CliContext, text: string, tone?: Tone): void {
 export function say(context: CliContext, text: string, tone?: Tone): void {
   if (!context.globals().quiet) line(context, text, tone);
 }
+
+/** A usage error found by a command itself (not by commander): printed as one line, exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

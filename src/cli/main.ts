@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-import {CommanderError, InvalidArgumentError} from 'commander';
+import {CommanderError} from 'commander';
 import {DiagnosticError} from '../model/diagnostics.js';
 import {describeError} from '../io/describe-error.js';
 import type {CliContext, CliIo} from './context.js';
-import {line} from './context.js';
+import {line, UsageError} from './context.js';
 import {EXIT} from './exit-codes.js';
 import {buildProgram} from './program.js';
 
@@ -14,17 +14,28 @@ export {EXIT} from './exit-codes.js';
 export type {CliIo} from './context.js';
 export {buildProgram} from './program.js';
 
-/** Global options that take a value: skipped when looking for the command name. */
+/** Global options, and those of them that take a value: skipped when looking for the command name. */
 const VALUE_OPTIONS = new Set(['--max-bytes', '--aliases', '--threads']);
+const FLAG_OPTIONS = new Set(['--debug', '-q', '--quiet', '--color', '--no-color']);
 
-/** With no command name (only options), the command is `batch`. */
+/**
+ * With no command name, the command is `batch`: it is put before the first option that is not a global
+ * one (`guidance-diff --no-cache` = `guidance-diff batch --no-cache`). A word where the command name goes
+ * is left for commander, which refuses an unknown one with a suggestion.
+ */
 export function withDefaultCommand(argv: readonly string[]): string[] {
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k]!;
-    if (arg === '--' || !arg.startsWith('-') || ['-h', '--help', '-V', '--version'].includes(arg)) return [...argv];
-    if (VALUE_OPTIONS.has(arg)) k++;
+    const name = arg.split('=')[0]!;
+    if (['-h', '--help', '-V', '--version'].includes(arg) || !arg.startsWith('-')) return [...argv];
+    if (VALUE_OPTIONS.has(name)) {
+      if (!arg.includes('=')) k++;
+      continue;
+    }
+    if (FLAG_OPTIONS.has(name)) continue;
+    return [...argv.slice(0, k), 'batch', ...argv.slice(k)];
   }
-  return ['batch', ...argv];
+  return [...argv, 'batch'];
 }
 
 /** How {@link main} is run: an abort signal standing for SIGINT/SIGTERM, and whether stdout was closed. */
@@ -85,7 +96,7 @@ function reportError(error: unknown, argv: readonly string[], context: CliContex
   if (error instanceof DiagnosticError) {
     line(context, `${error.diagnostic.file}: ${error.diagnostic.message}`, 'error');
     if (debug && error.cause) context.io.stderr(`${String((error.cause as Error).stack ?? error.cause)}\n`);
-  } else if (error instanceof InvalidArgumentError) {
+  } else if (error instanceof UsageError) {
     line(context, error.message, 'error');
   } else {
     line(context, describeError(error), 'error');
@@ -122,9 +133,10 @@ async function runProcess(): Promise<void> {
     });
   });
   const code = await main(process.argv.slice(2), processIo, {signal: controller.signal, stdoutClosed});
-  // A command stopped early may have work queued that must not run on: exit now. Otherwise let stdout drain.
-  if (controller.signal.aborted || !stdoutOpen) process.exit(code);
-  process.exitCode = code;
+  // Exit now, with this code: a command stopped early may have work queued that must not run on, and a
+  // signal that comes after the work is done must not turn a finished run into a killed one. (stdout to a
+  // file, pipe or terminal is written synchronously on Linux and macOS, so nothing is lost.)
+  process.exit(code);
 }
 
 const invokedDirectly = process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;

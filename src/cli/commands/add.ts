@@ -1,5 +1,5 @@
-import {InvalidArgumentError, type Command} from 'commander';
-import {say, type CliContext} from '../context.js';
+import {type Command} from 'commander';
+import {say, UsageError, type CliContext} from '../context.js';
 import {EXIT_HELP} from '../exit-codes.js';
 
 interface AddFlags {
@@ -62,7 +62,7 @@ async function add(file: string, flags: AddFlags, context: CliContext): Promise<
     ...(flags.url ? {url: flags.url} : {}),
     ...(flags.revision ? {revision: flags.revision} : {}),
   });
-  if ('error' in result) throw new InvalidArgumentError(result.error);
+  if ('error' in result) throw new UsageError(result.error);
   const [{writeOutputs}, {dirname, basename}] = await Promise.all([import('../../io/write-outputs.js'), import('node:path')]);
   await context.guard(() => writeOutputs(dirname(flags.manifest), [{name: basename(flags.manifest), content: `${JSON.stringify(result.manifest, null, 2)}\n`}]));
   for (const note of result.notes) say(context, note, 'note');

@@ -1,6 +1,6 @@
-import {InvalidArgumentError, Option, type Command} from 'commander';
+import {Option, type Command} from 'commander';
 import {OUTPUT_FORMATS, type OutputFormat} from '../../render/output-formats.js';
-import {line, say, type CliContext} from '../context.js';
+import {line, say, UsageError, type CliContext} from '../context.js';
 import {EXIT, EXIT_HELP} from '../exit-codes.js';
 import {formats, positiveInt} from '../option-parsers.js';
 
@@ -43,7 +43,7 @@ export function registerBatch(program: Command, context: CliContext): void {
 }
 
 async function batch(manifestPath: string, flags: BatchFlags, context: CliContext): Promise<void> {
-  if (flags.out === '-') throw new InvalidArgumentError('Cannot write a batch to stdout: give an output folder with --out DIR');
+  if (flags.out === '-') throw new UsageError('Cannot write a batch to stdout: give an output folder with --out DIR');
   const common = context.globals();
   const [{runBatch}, {loadAliases}, {batchReporter}, {resolve}] = await Promise.all([
     import('../../batch/run-batch.js'),

@@ -1,7 +1,7 @@
-import {InvalidArgumentError, Option, type Command} from 'commander';
+import {Option, type Command} from 'commander';
 import {OUTPUT_FORMATS, type OutputFormat} from '../../render/output-formats.js';
 import {EXIT, EXIT_HELP} from '../exit-codes.js';
-import {say, type CliContext} from '../context.js';
+import {say, UsageError, type CliContext} from '../context.js';
 import {formats} from '../option-parsers.js';
 import {readDocument} from '../read-document.js';
 import {writeStdout} from '../write-stdout.js';
@@ -42,8 +42,8 @@ export function registerCompare(program: Command, context: CliContext): void {
 async function compare(previousPath: string, currentPath: string, flags: CompareFlags, context: CliContext): Promise<void> {
   const toStdout = flags.out === undefined || flags.out === '-';
   const chosen = flags.format ?? (toStdout ? ['md' as const] : [...OUTPUT_FORMATS]);
-  if (toStdout && chosen.length > 1) throw new InvalidArgumentError(`Cannot print ${chosen.length} formats on stdout: give one with --format, or a folder with --out`);
-  if (toStdout && flags.exitCode) throw new InvalidArgumentError('Cannot compare with earlier output on stdout: --exit-code needs --out DIR');
+  if (toStdout && chosen.length > 1) throw new UsageError(`Cannot print ${chosen.length} formats on stdout: give one with --format, or a folder with --out`);
+  if (toStdout && flags.exitCode) throw new UsageError('Cannot compare with earlier output on stdout: --exit-code needs --out DIR');
   const common = context.globals();
   const [{loadAliases}, {compareEditions}, {renderFiles}, {writeOutputs}, {resolve}] = await Promise.all([
     import('../../io/load-aliases.js'),
