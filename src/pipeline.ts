@@ -40,7 +40,7 @@ export async function readEdition(bytes: Uint8Array, options: ReadEditionOptions
 
 /** Options for {@link compareEditions}. */
 export interface CompareOptions extends MatchOptions {
-  /** Domain synonyms. @default the shipped `data/aliases.json`, as the CLI uses (pass `[]` for none) */
+  /** Domain synonyms. @default the shipped `data/aliases.json`, as the CLI uses (pass `{terms: [], areas: []}` for none) */
   readonly aliases?: Aliases;
   /** Version written into the output. @default this package's version, as the CLI writes */
   readonly version?: string;

@@ -231,6 +231,28 @@ describe('add', () => {
   });
 });
 
+describe('lineage ids in a batch', () => {
+  it('stay the same when an earlier edition is added to the series', async () => {
+    const {dir, manifest} = archive();
+    const out = join(tmp(), 'out');
+    const ids = (): Map<string, string> => {
+      const lineage = JSON.parse(readFileSync(join(out, 's', 'lineage.json'), 'utf8')) as {lineages: {id: string; cells: {status: string; objectives: string[]}[]}[]};
+      return new Map(lineage.lineages.flatMap((l) => l.cells.flatMap((c) => (['merged', 'dropped', 'absent'].includes(c.status) ? [] : c.objectives.map((o) => [o, l.id] as const)))));
+    };
+    expect((await run(['batch', manifest, '--out', out, '--no-cache'])).code).toBe(0);
+    const before = ids();
+    // An earlier edition: the 2023/24 objectives with two of them reworded and one left out.
+    const lines = readFileSync(SEED_2023, 'utf8').split('\n');
+    writeFileSync(join(dir, 'docs', 'z-2022.txt'), lines.map((l) => l.replace('76%', '75%').replace('Improve', 'Increase')).join('\n'));
+    expect((await run(['add', join(dir, 'docs', 'z-2022.txt'), '--series', 's', '--year', '2022/23', '--manifest', manifest])).code).toBe(0);
+    expect((await run(['batch', manifest, '--out', out, '--no-cache'])).code).toBe(0);
+    const after = ids();
+    expect(after.size).toBeGreaterThan(before.size);
+    const renamed = [...before].filter(([objective, id]) => after.get(objective) !== id);
+    expect(renamed).toEqual([]);
+  });
+});
+
 describe('a closed stdout', () => {
   it('ends the command quietly (no EPIPE stack trace)', () => {
     const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" --import "${TSX}" "${CLI}" ingest "${SEED_2024}" --format json | head -c 200 > /dev/null`], {cwd: root, encoding: 'utf8'});
