@@ -5,6 +5,8 @@
 //   - no temporary file, staging folder, old folder or lock is left beside or inside the output or cache;
 //   - every comparison and series folder is wholly one version (A or B, the two variants of the archive the
 //     runs alternate between), never a mix, and the version the report says (done → this run's, skipped → as before).
+// Runs go on until `runs` signals have landed in a running batch (a run that ends before its signal is
+// counted apart, as "finished first").
 // Usage: npx tsx scripts/interrupt-harness.ts [runs=50] [SIGINT|SIGTERM] [work-dir]
 import {spawn, spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
@@ -110,7 +112,7 @@ async function main(): Promise<void> {
   const out = join(work, 'out');
   const state = new Map<string, Variant | undefined>(products.map((p) => [p, undefined]));
   const tally = {runs: 0, interrupted: 0, finishedFirst: 0, reportPresent: 0, reportInterruptedFlag: 0, leftoverRuns: 0, mixedFolders: 0, wrongVersion: 0, badExit: 0};
-  for (let k = 0; k < runs; k++) {
+  for (let k = 0; tally.interrupted < runs && k < 3 * runs; k++) {
     const variant: Variant = k % 2 ? 'B' : 'A';
     // Anywhere in the run but its last tenth (a signal after the work is done finds nothing to interrupt).
     const delay = Math.floor(Math.random() * 0.9 * fullMs);
@@ -126,8 +128,10 @@ async function main(): Promise<void> {
     } catch {
       console.log(`run ${k}: no valid report.json`);
     }
-    if (signalled && code !== expectedCode && code !== 3 && code !== 0) tally.badExit++;
-    if (signalled && code === expectedCode && report?.interrupted === true) tally.reportInterruptedFlag++;
+    // Exit 130/143 exactly when report.json says interrupted (a signal after the last step finds nothing to stop).
+    if (signalled && (code === expectedCode) !== (report?.interrupted === true)) tally.badExit++;
+    if (signalled && !(code === expectedCode || code === 3 || code === 0)) tally.badExit++;
+    if (signalled && report?.interrupted === true) tally.reportInterruptedFlag++;
     const left = leftovers(work);
     if (left.length) {
       tally.leftoverRuns++;

@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto';
 import type {Aliases} from '../model/aliases.js';
+import {describeError} from '../io/describe-error.js';
 import type {Diagnostic} from '../model/diagnostic.js';
 import {diagnostic, DiagnosticError} from '../model/diagnostics.js';
 import type {Manifest} from '../model/manifest.js';
@@ -57,5 +58,5 @@ export function skipped(id: string, kind: BatchItem['kind'], file?: string): Bat
 /** Any escaped exception becomes a diagnostic that keeps its message. */
 export function asDiagnostic(error: unknown, file: string): Diagnostic {
   if (error instanceof DiagnosticError) return error.diagnostic;
-  return diagnostic('error', 'internal-error', 'batch', `Cannot process file: ${(error as Error)?.message ?? String(error)}`, {file});
+  return diagnostic('error', 'internal-error', 'batch', `Cannot process file: ${describeError(error)}`, {file});
 }

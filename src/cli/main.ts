@@ -79,7 +79,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo, optio
   });
   try {
     const outcome = await Promise.race([program.parseAsync(withDefaultCommand(argv), {from: 'user'}).then(() => 'done' as const), stopped]);
-    if (signal.aborted) return interruptCode();
+    // A command that finished its work has its own exit code (a batch sets 130/143 itself when it was
+    // interrupted; one whose last step was done when the signal came is not "interrupted").
+    if (outcome === 'interrupted') return interruptCode();
     return outcome === 'closed' ? EXIT.ok : exit;
   } catch (error) {
     if (signal.aborted) return interruptCode();

@@ -18,7 +18,7 @@ Examples:
   $ guidance-diff                                   # the manifest job
   $ guidance-diff compare 2023-24.pdf 2024-25.pdf   # one comparison on stdout
   $ guidance-diff add 2025-26.pdf --series nhs --year 2025/26
-  $ guidance-diff batch --exit-code && guidance-diff publish
+  $ guidance-diff batch --exit-code; [ $? -eq 1 ] && guidance-diff publish
 ${EXIT_HELP}`;
 
 /** Options every command takes, before or after its name. */

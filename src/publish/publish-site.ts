@@ -190,17 +190,27 @@ export async function publishSite(outputDir: string, options: PublishOptions = {
   const notes: string[] = [];
   const products = await readProducts(outputDir, notes);
   const before = await readJson<SiteState>(join(siteDir, 'state.json'));
-  const now = (options.now ?? new Date()).toISOString();
+  const {state, changes} = compareWithLastPublish(products, before, {title, base, now: (options.now ?? new Date()).toISOString()});
+  await writeSite(siteDir, outputDir, products, state, {title, base});
+  return {siteDir, changes, comparisons: products.filter((p) => p.kind === 'comparison').length, lineages: products.filter((p) => p.kind === 'lineage').length, notes};
+}
+
+/** What is new, changed or removed since the last publish, and the state (with feed entries) to keep. */
+function compareWithLastPublish(
+  products: readonly Product[],
+  before: SiteState | undefined,
+  site: {title: string; base: string | undefined; now: string},
+): {state: SiteState; changes: SiteChange[]} {
   const state: SiteState = {
     generator: 'guidance-diff',
-    feedId: before?.feedId ?? `urn:uuid:${stableUuid(`feed\u0000${base ?? title}`)}`,
-    products: [],
+    feedId: before?.feedId ?? `urn:uuid:${stableUuid(`feed\u0000${site.base ?? site.title}`)}`,
+    products: [...products.map((p) => p.id), 'index.html', 'feed.xml'],
     published: {},
     entries: [],
   };
   const changes: SiteChange[] = [];
   const fresh: Entry[] = [];
-  const url = (id: string): string => `${base ?? ''}${id}/`;
+  const url = (id: string): string => `${site.base ?? ''}${id}/`;
   for (const product of products) {
     const hash = sha(product.text);
     state.published[product.id] = {sha256: hash, kind: product.kind};
@@ -210,7 +220,8 @@ export async function publishSite(outputDir: string, options: PublishOptions = {
     if (product.kind === 'comparison') {
       const summary = (product.value as Comparison).summary;
       change.summary = summary;
-      fresh.push({id: `urn:uuid:${stableUuid(`${product.id}\u0000${hash}`)}`, comparison: product.id, title: `${titleOf(product)} (${change.change})`, summary: summaryText(summary), link: url(product.id), updated: now});
+      const id = `urn:uuid:${stableUuid(`${product.id}\u0000${hash}`)}`;
+      fresh.push({id, comparison: product.id, title: `${titleOf(product)} (${change.change})`, summary: summaryText(summary), link: url(product.id), updated: site.now});
     }
     changes.push(change);
   }
@@ -218,29 +229,31 @@ export async function publishSite(outputDir: string, options: PublishOptions = {
     if (!(id in state.published)) changes.push({id, kind, change: 'removed', title: id, url: url(id)});
   }
   state.entries = [...fresh, ...(before?.entries ?? []).filter((e) => !fresh.some((f) => f.id === e.id))].slice(0, MAX_ENTRIES);
-  state.products = products.map((p) => p.id).concat(['index.html', 'feed.xml']);
+  return {state, changes};
+}
 
-  const site = await StagedOutput.open(siteDir, 'state.json');
+/** Write the pages, the raw files, the index, the feed and the state into a staging folder, then switch. */
+async function writeSite(siteDir: string, outputDir: string, products: readonly Product[], state: SiteState, site: {title: string; base: string | undefined}): Promise<void> {
+  const staged = await StagedOutput.open(siteDir, 'state.json');
   try {
     for (const product of products) {
       const html = product.kind === 'comparison' ? renderComparisonHtml(product.value as Comparison) : renderLineageHtml(product.value as SeriesLineage);
-      await writeOutputs(site.path(product.id), [{name: 'index.html', content: html}]);
+      await writeOutputs(staged.path(product.id), [{name: 'index.html', content: html}]);
       // The raw files beside the page, for download.
       for (const name of await readdir(join(outputDir, product.id))) {
-        if (!name.startsWith('.')) await copyFile(join(outputDir, product.id, name), join(site.path(product.id), name));
+        if (!name.startsWith('.')) await copyFile(join(outputDir, product.id, name), join(staged.path(product.id), name));
       }
-      site.done(product.id);
+      staged.done(product.id);
     }
-    await writeOutputs(site.staging, [
-      {name: 'index.html', content: renderIndex(title, products)},
-      {name: 'feed.xml', content: renderFeed(state, title, base)},
+    await writeOutputs(staged.staging, [
+      {name: 'index.html', content: renderIndex(site.title, products)},
+      {name: 'feed.xml', content: renderFeed(state, site.title, site.base)},
       {name: 'state.json', content: `${JSON.stringify(state, null, 2)}\n`},
     ]);
-    await site.commit();
+    await staged.commit();
   } catch (error) {
-    await site.abandon();
+    await staged.abandon();
     if (error instanceof DiagnosticError) throw error;
     fail(siteDir, `Cannot write the site: ${describeError(error)}`, error);
   }
-  return {siteDir, changes, comparisons: products.filter((p) => p.kind === 'comparison').length, lineages: products.filter((p) => p.kind === 'lineage').length, notes};
 }

@@ -70,7 +70,7 @@ describe('commands', () => {
       const {stdout, code} = await run([...command, '--help']);
       expect(code).toBe(0);
       expect(stdout, command.join(' ')).toContain('Examples:');
-      if (command[0] !== 'extract' && command[0] !== 'ingest') expect(stdout, command.join(' ')).toMatch(/Exit codes:[\s\S]*130/);
+      expect(stdout, command.join(' ')).toMatch(/Exit codes:[\s\S]*130/);
     }
   });
 });

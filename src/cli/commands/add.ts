@@ -1,4 +1,5 @@
 import {type Command} from 'commander';
+import type {Manifest} from '../../model/manifest.js';
 import {say, UsageError, type CliContext} from '../context.js';
 import {EXIT_HELP} from '../exit-codes.js';
 
@@ -16,7 +17,7 @@ interface AddFlags {
 const HELP = `
 The edition is appended to the manifest's editions (registration order: lineage ids stay as they were),
 with its path relative to the manifest and the sha256 of its bytes. When the manifest lists comparisons,
-the new edition is compared with its neighbours in the series. The manifest is rewritten atomically.
+the new edition is compared with its neighbours in the series. The manifest is rewritten atomically (and made, if there is none yet).
 
 Examples:
   $ guidance-diff add sources/nhs/2025-26.pdf --series nhs-national-objectives --year 2025/26
@@ -48,7 +49,11 @@ async function add(file: string, flags: AddFlags, context: CliContext): Promise<
     import('../../io/read-input.js'),
     import('../../ingest/ingest-document.js'),
   ]);
-  const manifest = await loadManifest(flags.manifest);
+  // No manifest yet: this edition starts one.
+  const manifest = await loadManifest(flags.manifest).catch((error: unknown) => {
+    if ((error as {diagnostic?: {code?: string}}).diagnostic?.code === 'file-not-found') return {editions: []} as unknown as Manifest;
+    throw error;
+  });
   const bytes = await readInput(file, {maxBytes: context.globals().maxBytes});
   const result = addEdition(manifest, {
     manifestPath: flags.manifest,

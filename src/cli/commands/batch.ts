@@ -22,7 +22,7 @@ report.json says "interrupted": true.
 Examples:
   $ guidance-diff                                     # = batch sources/manifest.json --out output
   $ guidance-diff batch archive/manifest.json --out site-data -j 2
-  $ guidance-diff batch --exit-code || guidance-diff publish   # publish only when something changed
+  $ guidance-diff batch --exit-code; [ $? -eq 1 ] && guidance-diff publish   # publish when something changed
 ${EXIT_HELP}`;
 
 /** `guidance-diff batch [manifest]`: every comparison and lineage of a manifest. */

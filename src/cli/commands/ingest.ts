@@ -2,6 +2,7 @@ import {Option, type Command} from 'commander';
 import {DiagnosticError} from '../../model/diagnostics.js';
 import {readInput} from '../../io/read-input.js';
 import type {CliContext} from '../context.js';
+import {EXIT_HELP} from '../exit-codes.js';
 import {documentName} from '../read-document.js';
 import {writeStdout} from '../write-stdout.js';
 
@@ -12,7 +13,7 @@ export function registerIngest(program: Command, context: CliContext): void {
     .description('print what ingestion read: format, encoding, repairs, blocks with provenance, diagnostics')
     .argument('<file>', 'a document')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('text'))
-    .addHelpText('after', '\nExamples:\n  $ guidance-diff ingest guidance.pdf\n  $ guidance-diff ingest guidance.pdf --format json | head')
+    .addHelpText('after', `\nExamples:\n  $ guidance-diff ingest guidance.pdf\n  $ guidance-diff ingest guidance.pdf --format json | head\n${EXIT_HELP}`)
     .action(async (path: string, options: {format: 'json' | 'text'}) => {
       const common = context.globals();
       const bytes = await readInput(path, {maxBytes: common.maxBytes});

@@ -46,6 +46,7 @@ function now(env: Readonly<Record<string, string | undefined>>): Date {
 }
 
 async function publish(output: string, flags: PublishFlags, context: CliContext): Promise<void> {
+  if (flags.site === '-') throw new UsageError('Cannot write a site to stdout: give a folder with --site DIR');
   if (flags.webhook !== undefined && !/^https?:\/\//.test(flags.webhook)) throw new UsageError(`Expected an http(s) address for --webhook, got \`${flags.webhook}\``);
   const env = context.io.env ?? process.env;
   const [{publishSite}, {sendWebhook}, {packageVersion}] = await Promise.all([
