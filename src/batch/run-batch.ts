@@ -15,7 +15,7 @@ import {EditionCache} from './edition-cache.js';
 import {EditionPool} from './edition-pool.js';
 import {loadManifest, plannedComparisons, seriesOf} from './load-manifest.js';
 import {makeComparison, makeLineage} from './make-outputs.js';
-import {readDocument} from './read-document.js';
+import {readEditionEntry} from './read-edition-entry.js';
 import {StagedOutput} from './staged-output.js';
 
 export type {BatchEvent, BatchItem, BatchOptions, BatchReport, BatchResult, ItemStatus} from './batch-types.js';
@@ -24,7 +24,7 @@ export type {BatchEvent, BatchItem, BatchOptions, BatchReport, BatchResult, Item
 function schedule(run: BatchRun, queue: PQueue): {documents: Promise<BatchItem>[]; comparisons: Promise<BatchItem>[]; lineages: Promise<BatchItem | undefined>[]} {
   // Documents first (higher priority); a comparison joins the queue once its two editions are read and a
   // lineage once its series is, so every core stays busy from start to end.
-  const documents = new Map(run.manifest.editions.map((entry) => [entry.id, queue.add(() => readDocument(entry, run), {priority: 2})] as const));
+  const documents = new Map(run.manifest.editions.map((entry) => [entry.id, queue.add(() => readEditionEntry(entry, run), {priority: 2})] as const));
   const whenRead = (ids: readonly string[]): Promise<unknown> => Promise.all(ids.map((id) => documents.get(id)));
   const comparisons = plannedComparisons(run.manifest).map((plan) =>
     whenRead([plan.previous, plan.current]).then(() => queue.add(() => makeComparison(plan, run), {priority: 1})),

@@ -49,7 +49,7 @@ async function read(entry: ManifestEdition, run: BatchRun): Promise<DocumentItem
 }
 
 /** Read one edition of the manifest as a batch item; never rejects, and reports an event. */
-export async function readDocument(entry: ManifestEdition, run: BatchRun): Promise<BatchItem> {
+export async function readEditionEntry(entry: ManifestEdition, run: BatchRun): Promise<BatchItem> {
   const item = run.signal?.aborted
     ? {...skipped(entry.id, 'document', entry.file), cached: false}
     : await read(entry, run).catch((error: unknown) =>
