@@ -4,7 +4,7 @@ import {mkdir, readdir, readFile, rename, stat, unlink, writeFile} from 'node:fs
 import {join} from 'node:path';
 import {Diagnostic} from '../model/diagnostic.js';
 import type {Edition} from '../model/objective.js';
-import {processAlive} from './staged-output.js';
+import {processAlive} from '../io/process-alive.js';
 
 /**
  * Version of the extraction logic. Bump it whenever ingest or extract would give a different edition for

@@ -3,18 +3,10 @@ import {basename, dirname, join, resolve} from 'node:path';
 import {diagnostic, DiagnosticError} from '../model/diagnostics.js';
 import {describeError} from '../io/describe-error.js';
 import {displayPath} from '../io/read-input.js';
+import {processAlive} from '../io/process-alive.js';
+import {TEMP_FILE} from '../io/write-outputs.js';
 
-/** Whether a process with this id is running (a leftover of a dead one can be removed). */
-export function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // ESRCH: no such process. EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export {processAlive} from '../io/process-alive.js';
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -31,7 +23,12 @@ async function linkTree(from: string, to: string): Promise<void> {
   const info = await lstat(from);
   if (info.isDirectory()) {
     await mkdir(to, {recursive: true});
-    for (const name of await readdir(from)) await linkTree(join(from, name), join(to, name));
+    for (const name of await readdir(from)) {
+      // A temporary file a dead run left in the old output is not carried into the new one.
+      const temp = TEMP_FILE.exec(name);
+      if (temp && !processAlive(Number(temp[1]))) continue;
+      await linkTree(join(from, name), join(to, name));
+    }
     return;
   }
   await link(from, to).catch(() => copyFile(from, to));

@@ -89,6 +89,14 @@ describe('compare', () => {
     expect((await run(['compare', SEED_2023, SEED_2024, '--exit-code'])).code).toBe(2);
   });
 
+  it('removes temporary files a run that died left in --out', async () => {
+    const out = tmp();
+    const dead = 2 ** 22 + 54321;
+    writeFileSync(join(out, `.comparison.md.${dead}.deadbeef.tmp`), 'half');
+    expect((await run(['compare', SEED_2023, SEED_2024, '--out', out])).code).toBe(0);
+    expect(readdirSync(out).toSorted()).toEqual(['comparison.csv', 'comparison.json', 'comparison.md']);
+  });
+
   it('gives a one-line notice for identical inputs, which --quiet leaves out', async () => {
     const noisy = await run(['compare', SEED_2023, SEED_2023]);
     expect(noisy.code).toBe(0);
