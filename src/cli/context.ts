@@ -33,7 +33,8 @@ export interface CliContext {
   readonly signal: AbortSignal;
   /**
    * Run work that must not be cut short (writing a set of files, a batch that handles the signal itself):
-   * an interrupt, or a closed stdout, waits for it to end before the command stops.
+   * an interrupt, or a closed stdout, that comes while it runs leaves the command to end by itself (and
+   * set its exit code); one that comes outside it stops the command at once.
    */
   guard: <T>(work: () => Promise<T>) => Promise<T>;
 }

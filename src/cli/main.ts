@@ -55,32 +55,28 @@ export interface MainOptions {
 export async function main(argv: readonly string[], io: CliIo = processIo, options: MainOptions = {}): Promise<number> {
   let exit: number = EXIT.ok;
   const signal = options.signal ?? new AbortController().signal;
+  // Work under `guard` (a batch, a set of files being written) ends by itself when interrupted; anything
+  // else stops at once.
   let active = 0;
-  let onIdle: (() => void)[] = [];
-  const idle = (): Promise<void> => (active ? new Promise((resolve) => onIdle.push(resolve)) : Promise.resolve());
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     active++;
     try {
       return await work();
     } finally {
-      if (!--active) {
-        const waiting = onIdle;
-        onIdle = [];
-        for (const resolve of waiting) resolve();
-      }
+      active--;
     }
   };
   const context: Omit<CliContext, 'globals'> = {io, setExit: (code) => (exit = code), signal, guard};
   const program = buildProgram(context);
   const interruptCode = (): number => (signal.reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted);
   const stopped = new Promise<'interrupted' | 'closed'>((resolve) => {
-    signal.addEventListener('abort', () => void idle().then(() => resolve('interrupted')), {once: true});
-    void options.stdoutClosed?.then(() => idle().then(() => resolve('closed')));
+    signal.addEventListener('abort', () => void (active ? undefined : resolve('interrupted')), {once: true});
+    void options.stdoutClosed?.then(() => void (active ? undefined : resolve('closed')));
   });
   try {
     const outcome = await Promise.race([program.parseAsync(withDefaultCommand(argv), {from: 'user'}).then(() => 'done' as const), stopped]);
     // A command that finished its work has its own exit code (a batch sets 130/143 itself when it was
-    // interrupted; one whose last step was done when the signal came is not "interrupted").
+    // interrupted; one whose work was done when the signal came was not interrupted).
     if (outcome === 'interrupted') return interruptCode();
     return outcome === 'closed' ? EXIT.ok : exit;
   } catch (error) {

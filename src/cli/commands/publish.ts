@@ -1,6 +1,6 @@
 import {type Command} from 'commander';
 import {line, say, UsageError, type CliContext} from '../context.js';
-import {EXIT_HELP} from '../exit-codes.js';
+import {EXIT, EXIT_HELP} from '../exit-codes.js';
 
 interface PublishFlags {
   site: string;
@@ -57,6 +57,11 @@ async function publish(output: string, flags: PublishFlags, context: CliContext)
   const result = await context.guard(() =>
     publishSite(output, {siteDir: flags.site, now: now(env), ...(flags.baseUrl ? {baseUrl: flags.baseUrl} : {}), ...(flags.title ? {title: flags.title} : {})}),
   );
+  if (context.signal.aborted) {
+    // The site was switched (or left as it was); the webhook is not sent after an interrupt.
+    context.setExit(context.signal.reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted);
+    return;
+  }
   for (const note of result.notes) say(context, note, 'note');
   const counted = result.changes.length ? `${result.changes.length} new, changed or removed` : 'nothing changed';
   say(context, `published ${result.comparisons} comparisons and ${result.lineages} lineages → ${flags.site} (${counted})`);
