@@ -1,16 +1,44 @@
 import {createHash} from 'node:crypto';
 import {randomBytes} from 'node:crypto';
 import {mkdir, readdir, readFile, rename, stat, unlink, writeFile} from 'node:fs/promises';
-import {join} from 'node:path';
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {Diagnostic} from '../model/diagnostic.js';
 import type {Edition} from '../model/objective.js';
 import {processAlive} from '../io/process-alive.js';
+import {packageRoot} from '../io/package-root.js';
 
 /**
  * Version of the extraction logic. Bump it whenever ingest or extract would give a different edition for
  * the same bytes: cached editions from another version are ignored.
  */
 export const EXTRACTOR_VERSION = '2';
+
+let codeHash: string | undefined;
+
+/**
+ * A hash of the code that turns bytes into an edition (the ingest, extract and model folders beside this
+ * one, as built or as source, and the data files), so that a cached edition from other extraction code is never used even
+ * when {@link EXTRACTOR_VERSION} was not bumped.
+ */
+export function extractorCodeHash(): string {
+  if (codeHash) return codeHash;
+  const hash = createHash('sha256');
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).toSorted()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(js|ts|mjs|json)$/.test(name) && !name.endsWith('.map')) hash.update(`${path.slice(root.length)}\u0000`).update(readFileSync(path));
+    }
+  };
+  for (const folder of ['ingest', 'extract', 'model']) walk(join(root, folder));
+  // Data files the extractor reads (the header vocabulary, …).
+  walk(join(packageRoot, 'data'));
+  codeHash = hash.digest('hex').slice(0, 16);
+  return codeHash;
+}
 
 /** What decides an edition besides the bytes: the options that reach the extractor. */
 export interface CacheKey {
@@ -21,7 +49,8 @@ export interface CacheKey {
 }
 
 /**
- * Extracted editions cached on disk by content hash, extractor version and package version, so a re-run
+ * Extracted editions cached on disk by content hash, extractor version, package version and a hash of the
+ * extraction code, so a re-run
  * after one new edition parses only that one. Entries are written atomically; a corrupt or stale entry
  * is a miss.
  */
@@ -33,7 +62,7 @@ export class EditionCache {
 
   constructor(dir: string, packageVersion: string) {
     this.#dir = dir;
-    this.#version = `${EXTRACTOR_VERSION}:${packageVersion}`;
+    this.#version = `${EXTRACTOR_VERSION}:${packageVersion}:${extractorCodeHash()}`;
   }
 
   #path(key: CacheKey): string {
