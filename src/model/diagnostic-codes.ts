@@ -42,6 +42,8 @@ export const diagnosticCodes = {
   'review-conflict': {reason: 'Two review entries set different values for the same row or pair', note: 'The later entry wins.'},
   'review-unanchored': {reason: 'A row of an imported table matches no objective of the edition', note: 'Reported by `review import`; the row is kept as a manual row or left out, as the message says.'},
   'output-unwritable': {reason: 'The output cannot be written', note: 'Check the output directory and its permissions.'},
+  'inputs-identical': {reason: 'The two editions compared have the same bytes', note: 'Every objective is kept unchanged; check that the right files were given.'},
+  'batch-interrupted': {reason: 'The batch was interrupted before this item was done', note: 'Its earlier output, if any, was kept as it was; run the batch again.'},
   'internal-error': {reason: 'An unexpected error occurred', note: 'Please report it with `--debug` output.'},
 } as const satisfies Record<string, {reason: string; note: string}>;
 
