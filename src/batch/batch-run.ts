@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto';
+import type {HeaderVocabulary} from '../model/header-vocabulary.js';
 import type {Aliases} from '../model/aliases.js';
 import {describeError} from '../io/describe-error.js';
 import type {Diagnostic} from '../model/diagnostic.js';
@@ -29,6 +30,8 @@ export interface BatchRun {
   readonly formats: readonly OutputFormat[];
   /** Start comparison.csv with a UTF-8 byte order mark. */
   readonly csvBom: boolean;
+  /** Header vocabulary for reading editions (the shipped one plus the user's). @default the shipped one */
+  readonly vocabulary?: HeaderVocabulary;
   readonly cache: EditionCache | undefined;
   readonly output: StagedOutput;
   readonly signal: AbortSignal | undefined;

@@ -1,3 +1,4 @@
+import type {HeaderVocabulary} from '../model/header-vocabulary.js';
 import type {Aliases} from '../model/aliases.js';
 import type {Diagnostic} from '../model/diagnostic.js';
 import type {Status} from '../model/result.js';
@@ -19,6 +20,8 @@ export interface BatchOptions {
   readonly formats?: readonly OutputFormat[];
   /** Start comparison.csv with a UTF-8 byte order mark (for Excel). @default false */
   readonly csvBom?: boolean;
+  /** Header vocabulary for reading editions. @default the shipped `data/header-vocabulary.json` */
+  readonly vocabulary?: HeaderVocabulary;
   /** Where extracted editions and output records are cached; `false` turns the cache off. @default '.cache/guidance-diff' */
   readonly cacheDir?: string | false;
   /** Called as each document, comparison and lineage finishes (for logs and progress bars). */

@@ -22,7 +22,16 @@ async function read(entry: ManifestEdition, run: BatchRun): Promise<DocumentItem
     const d = diagnostic('error', 'manifest-invalid', 'batch', `Expected sha256 \`${entry.sha256}\`, got \`${hash}\`: the file changed since the manifest was written`, {file});
     return {...failure(entry.id, 'document', d, file), cached: false};
   }
-  const key = {sha256: hash, file, planYear: entry.planYear, ...(entry.title ? {title: entry.title} : {})};
+  const key = {
+    sha256: hash,
+    file,
+    planYear: entry.planYear,
+    ...(entry.title ? {title: entry.title} : {}),
+    ...(entry.table !== undefined ? {table: entry.table} : {}),
+    ...(entry.itemColumn !== undefined ? {itemColumn: entry.itemColumn} : {}),
+    ...(entry.groupColumn !== undefined ? {groupColumn: entry.groupColumn} : {}),
+    ...(run.vocabulary ? {vocabulary: run.vocabulary} : {}),
+  };
   const {cache} = run;
   const hit = await cache?.getSummary(key);
   if (hit && cache) {

@@ -90,6 +90,7 @@ export async function runBatch(manifestPath: string, options: BatchOptions = {})
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     formats: options.formats ?? DEFAULT_FORMATS,
     csvBom: options.csvBom === true,
+    ...(options.vocabulary ? {vocabulary: options.vocabulary} : {}),
     cache,
     output,
     signal,

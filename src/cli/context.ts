@@ -22,6 +22,16 @@ export interface GlobalOptions {
   quiet?: boolean;
   /** `--color` true, `--no-color` false, neither undefined (then NO_COLOR and the terminal decide). */
   color?: boolean;
+  /** A partial reading (a check failed, part of a document lost) is an error (exit 2). */
+  strict?: boolean;
+  /** Which table holds the objectives: its number among the document's tables, or words of its caption, heading or header. */
+  table?: string;
+  /** The column holding the items (number or header words). */
+  itemColumn?: string;
+  /** The column holding the groups (number or header words). */
+  groupColumn?: string;
+  /** Extra header vocabulary files, added to data/header-vocabulary.json. */
+  vocabulary: string[];
 }
 
 /** What a command gets: where to write, how to set the exit code, the global options, the interrupt signal. */

@@ -31,7 +31,12 @@ export function addGlobalOptions(command: Command): Command {
     .option('--no-color', 'never colour messages')
     .addOption(new Option('--max-bytes <n>', 'refuse documents larger than this').argParser(positiveInt).default(DEFAULT_MAX_BYTES))
     .option('--aliases <file>', 'extra aliases file (repeatable), added to data/aliases.json', collect, [] as string[])
-    .addOption(new Option('--threads <n>', 'worker threads for reading large PDFs (default: number of CPUs)').argParser(positiveInt).env('GUIDANCE_DIFF_THREADS'));
+    .addOption(new Option('--threads <n>', 'worker threads for reading large PDFs (default: number of CPUs)').argParser(positiveInt).env('GUIDANCE_DIFF_THREADS'))
+    .option('--strict', 'treat a partial reading (a failed check, part of a document lost) as an error: exit 2')
+    .option('--table <n|words>', 'read the objectives from this table: its number among the document\'s tables, or words of its caption, heading or header')
+    .option('--item-column <n|words>', 'the column that holds the items (objectives, measures): its number or header words')
+    .option('--group-column <n|words>', 'the column that holds the groups (areas, priorities): its number or header words')
+    .option('--vocabulary <file>', 'extra header vocabulary (repeatable), added to data/header-vocabulary.json', collect, [] as string[]);
 }
 
 /**

@@ -34,6 +34,7 @@ export const diagnosticCodes = {
   'junk-removed': {reason: 'Text outside the table columns (e.g. a rotated label) was removed', note: 'Informational.'},
   'count-mismatch': {reason: 'The document states a number of items or groups that differs from what was read', note: 'Check the extraction: an item may be missing, split or merged.'},
   'objective-duplicate': {reason: 'The same objective text appears twice in one area', note: 'Both were kept; their ids carry a suffix.'},
+  'vocabulary-invalid': {reason: 'The header vocabulary file is not valid', note: 'See data/header-vocabulary.json for the format.'},
   'aliases-invalid': {reason: 'The aliases file is not valid', note: 'See data/aliases.json for the format.'},
   'manifest-invalid': {reason: 'The manifest is not valid', note: 'See schemas/manifest.schema.json.'},
   'review-invalid': {reason: 'The review file is not valid', note: 'See schemas/review.schema.json; the message names the entry and field.'},

@@ -1,5 +1,6 @@
 import {gfmToMarkdown} from 'mdast-util-gfm';
 import {toMarkdown} from 'mdast-util-to-markdown';
+import {checksSection} from './checks-section.js';
 import type {PhrasingContent, Root, RootContent, TableCell, TableRow} from 'mdast';
 import type {Comparison, ComparisonRow} from '../model/comparison.js';
 import type {Objective} from '../model/objective.js';
@@ -82,7 +83,7 @@ function tableRow(row: ComparisonRow, currentYear: string, previousYear: string,
 function reviewLegend(comparison: Comparison): RootContent[] {
   const review = comparison.review;
   if (!review) return [];
-  const stale = review.stale.length ? `; ${review.stale.length} stale (see Notes)` : '';
+  const stale = review.stale.length ? `; ${review.stale.length} stale (see Checks)` : '';
   return [
     {
       type: 'paragraph',
@@ -144,20 +145,7 @@ export function renderMarkdown(comparison: Comparison): string {
       ],
     },
   ];
-  const notes = comparison.diagnostics.filter((d) => d.severity !== 'info');
-  if (notes.length) {
-    children.push({type: 'heading', depth: 2, children: [text('Notes')]});
-    children.push({
-      type: 'list',
-      ordered: false,
-      spread: false,
-      children: notes.map((d) => ({
-        type: 'listItem',
-        spread: false,
-        children: [{type: 'paragraph', children: [text(`${d.severity}: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`)]}],
-      })),
-    });
-  }
+  children.push(...checksSection(comparison.diagnostics));
   const tree: Root = {type: 'root', children};
   return toMarkdown(tree, {extensions: [gfmToMarkdown({tablePipeAlign: false})], bullet: '-', emphasis: '_', strong: '*', rule: '-'});
 }

@@ -1,3 +1,4 @@
+import {diagnosticLine} from '../read-document.js';
 import {Option, type Command} from 'commander';
 import {DEFAULT_FORMATS, OUTPUT_FORMATS, type OutputFormat} from '../../render/output-formats.js';
 import {line, say, UsageError, type CliContext} from '../context.js';
@@ -54,6 +55,7 @@ async function batch(manifestPath: string, flags: BatchFlags, context: CliContex
     import('node:path'),
   ]);
   const aliases = await loadAliases(common.aliases.map((a) => resolve(a)));
+  const vocabulary = await (await import('../../io/load-vocabulary.js')).loadVocabulary(common.vocabulary.map((v) => resolve(v)));
   // NDJSON events on stdout for scheduled jobs (asked for, or stdout is not a terminal); a progress bar otherwise.
   const reporter = batchReporter(context, flags.json === true || !context.io.isTTY);
   let result;
@@ -64,6 +66,7 @@ async function batch(manifestPath: string, flags: BatchFlags, context: CliContex
       maxBytes: common.maxBytes,
       formats: flags.format,
       csvBom: flags.csvBom === true,
+      ...(vocabulary ? {vocabulary} : {}),
       onEvent: reporter.onEvent,
       signal: context.signal,
       cacheDir: flags.cache ? flags.cacheDir : false,
@@ -86,8 +89,14 @@ async function batch(manifestPath: string, flags: BatchFlags, context: CliContex
       line(context, `${d?.file ?? item.id}: ${d?.message ?? 'failed'}`, 'error');
     }
     for (const d of item.diagnostics.filter((x) => x.code === 'inputs-identical')) say(context, `${item.id}: ${d.message}`, 'note');
+    // A partial result: one line per warning, so that a wrong reading is never silent.
+    if (item.status === 'partial' && !common.quiet) for (const d of item.diagnostics.filter((x) => x.severity !== 'info')) context.io.stderr(`${diagnosticLine(d)}\n`);
   }
   if (report.interrupted) context.setExit(context.signal.reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted);
   else if (summary.failure > 0) context.setExit(EXIT.batchFailures);
+  else if (common.strict && summary.partial > 0) {
+    line(context, `${summary.partial} partial result(s) and --strict: see report.json`, 'error');
+    context.setExit(EXIT.error);
+  }
   else if (flags.exitCode && changed.length) context.setExit(EXIT.differs);
 }

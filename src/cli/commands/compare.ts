@@ -3,7 +3,7 @@ import {DEFAULT_FORMATS, type OutputFormat} from '../../render/output-formats.js
 import {EXIT, EXIT_HELP} from '../exit-codes.js';
 import {say, UsageError, type CliContext} from '../context.js';
 import {formats} from '../option-parsers.js';
-import {readDocument} from '../read-document.js';
+import {readDocument, reportPartial} from '../read-document.js';
 import {writeStdout} from '../write-stdout.js';
 
 interface CompareFlags {
@@ -70,6 +70,7 @@ async function compare(previousPath: string, currentPath: string, flags: Compare
   const root = absolute.endsWith(`/${previous.name}`) ? absolute.slice(0, absolute.length - previous.name.length) : dirname(absolute);
   const up = toStdout ? '' : relative(resolve(flags.out!), root).split(sep).join('/');
   const files = await renderFiles(comparison, chosen, {csvBom: flags.csvBom === true, html: {sourceBase: up ? `${up}/` : ''}});
+  reportPartial(context, comparison.diagnostics.filter((d) => d.code === 'items-count-changed'), currentPath);
   if (comparison.review) {
     const r = comparison.review;
     for (const d of comparison.diagnostics.filter((x) => x.stage === 'review' && x.severity !== 'info')) context.io.stderr(`guidance-diff: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}\n`);

@@ -285,7 +285,7 @@ export function registerReviewCommands(program: Command, io: ReviewIo): void {
       io.stdout(`${lines.join('\n')}\n`);
       const stale = all.length - applied;
       io.stderr(`guidance-diff: review check: ${all.length} entries: ${applied} apply (${reanchored} re-anchored), ${stale} stale → ${displayPath(path)}\n`);
-      if (options.strict && stale > 0) io.setExit(1);
+      if ((options.strict || program.opts<{strict?: boolean}>().strict) && stale > 0) io.setExit(1);
     });
 }
 
