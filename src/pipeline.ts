@@ -50,5 +50,9 @@ export interface CompareOptions extends MatchOptions {
  * const comparison = compareEditions(previous, current, {aliases});
  */
 export function compareEditions(previous: Edition, current: Edition, options: CompareOptions = {}): Comparison {
-  return diffMatchSet(matchObjectives(previous, current, options), options.version === undefined ? {} : {version: options.version});
+  return diffMatchSet(matchObjectives(previous, current, options), {
+    ...(options.version === undefined ? {} : {version: options.version}),
+    ...(options.aliases === undefined ? {} : {aliases: options.aliases}),
+    ...(options.lexicon === undefined ? {} : {lexicon: options.lexicon}),
+  });
 }

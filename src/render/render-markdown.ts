@@ -61,23 +61,37 @@ function tableRow(row: ComparisonRow, currentYear: string, previousYear: string)
     row.status === 'kept' && row.previous.length === 1 && row.current.length === 1
       ? [...diffed(row), text(' '), source(row.current[0]!)]
       : objectives(row.current, `Not included in ${currentYear} guidance.`);
-  const area = row.previousArea ? `${row.area} (was: ${row.previousArea})` : row.area;
+  const moved = row.changes.some((c) => c.kind === 'moved');
+  const area = row.previousArea && moved ? `${row.area} (was: ${row.previousArea})` : row.area;
+  const status = row.review ? `${statusWord(row)} (check pairing: confidence ${row.confidence})` : statusWord(row);
   return {
     type: 'tableRow',
     children: [
       cell([text(area)]),
       cell(objectives(row.previous, `Not included in ${previousYear} guidance.`)),
       cell(current),
-      cell([text(statusWord(row))]),
+      cell([text(status)]),
       cell([text(changeWords(row))]),
     ],
   };
 }
 
+const GROUP_KIND: Record<NonNullable<Comparison['groups']>[number]['kind'], string> = {
+  same: 'Same',
+  renamed: 'Renamed',
+  merged: 'Merged',
+  split: 'Split',
+  regrouped: 'Regrouped',
+  dropped: 'Dropped',
+  new: 'New',
+};
+
 /**
  * Comparison → Markdown: a heading, a summary, and a GFM table in the style of the NHS Confederation's
  * hand-made comparison (Area | previous objective | current objective | Status | What changed), with
- * removed words ~~struck through~~ and added words in **bold**. Built as mdast and serialised with
+ * removed words ~~struck through~~ and added words in **bold**; when the groups were reshaped, a
+ * Groups section says once how they map ("Cancer + Diagnostics → Reduce the time people wait"), and a
+ * weak pairing is marked "check pairing" with its confidence. Built as mdast and serialised with
  * mdast-util-to-markdown, so table cells are escaped.
  */
 export function renderMarkdown(comparison: Comparison): string {
@@ -119,6 +133,27 @@ export function renderMarkdown(comparison: Comparison): string {
       ],
     },
   ];
+  const regrouped = (comparison.groups ?? []).filter((g) => g.kind !== 'same');
+  if (regrouped.length) {
+    children.splice(3, 0, {type: 'heading', depth: 2, children: [text('Groups')]}, {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: regrouped.map((g) => ({
+        type: 'listItem',
+        spread: false,
+        children: [{type: 'paragraph', children: [{type: 'strong', children: [text(GROUP_KIND[g.kind])]}, text(`: ${g.summary}${g.items ? ` (${g.items} objective${g.items === 1 ? '' : 's'})` : ''}`)]}],
+      })),
+    });
+    children.splice(5, 0, {type: 'heading', depth: 2, children: [text('Objectives')]});
+  }
+  const review = comparison.rows.filter((r) => r.review).length;
+  if (review) {
+    children.splice(children.length - 1, 0, {
+      type: 'paragraph',
+      children: [text(`${review} pairing${review === 1 ? ' is' : 's are'} marked "check pairing": the two texts are alike, but not clearly more alike than another candidate.`)],
+    });
+  }
   const notes = comparison.diagnostics.filter((d) => d.severity !== 'info');
   if (notes.length) {
     children.push({type: 'heading', depth: 2, children: [text('Notes')]});
