@@ -17,12 +17,30 @@ export interface Candidates {
   score: Map<number, CandidateEdge>;
 }
 
+/** The `k` entries of `items` with the largest `value` (ties: the smaller index), without sorting them all. */
+function topK(items: readonly number[], value: Float64Array, k: number): number[] {
+  if (items.length <= k) return [...items];
+  const best: number[] = [];
+  let floor = -Infinity;
+  for (const x of items) {
+    const v = value[x]!;
+    if (best.length === k && v < floor) continue;
+    let at = best.length;
+    while (at > 0 && (value[best[at - 1]!]! < v || (value[best[at - 1]!]! === v && best[at - 1]! > x))) at--;
+    if (at >= k) continue;
+    best.splice(at, 0, x);
+    if (best.length > k) best.pop();
+    floor = value[best[best.length - 1]!]!;
+  }
+  return best;
+}
+
 /**
  * A token shared by more objectives than this proposes no candidates (its IDF weight is small, and
  * following it would make candidate generation quadratic); it still counts in the exact score.
  */
 export function tokenCap(objectives: number): number {
-  return Math.max(64, Math.ceil(0.05 * objectives));
+  return Math.max(64, Math.ceil(0.02 * objectives));
 }
 
 /**
@@ -45,12 +63,13 @@ export function candidatePairs(previous: readonly Vector[], current: readonly Ve
     if (text > 0) score.set(key, {i, j, text, total: 0});
   };
   const search = (from: readonly Vector[], to: readonly Vector[], emit: (a: number, b: number) => void): void => {
-    const index = new Map<string, number[]>();
+    const index = new Map<string, {ids: number[]; weights: number[]}>();
     to.forEach((vector, b) => {
-      for (const token of vector.keys()) {
+      for (const [token, weight] of vector) {
         let list = index.get(token);
-        if (!list) index.set(token, (list = []));
-        list.push(b);
+        if (!list) index.set(token, (list = {ids: [], weights: []}));
+        list.ids.push(b);
+        list.weights.push(weight);
       }
     });
     const acc = new Float64Array(to.length);
@@ -58,14 +77,15 @@ export function candidatePairs(previous: readonly Vector[], current: readonly Ve
     from.forEach((vector, a) => {
       for (const [token, weight] of vector) {
         const list = index.get(token);
-        if (!list || list.length > cap) continue;
-        for (const b of list) {
+        if (!list || list.ids.length > cap) continue;
+        const {ids, weights} = list;
+        for (let x = 0; x < ids.length; x++) {
+          const b = ids[x]!;
           if (acc[b] === 0) touched.push(b);
-          acc[b]! += weight * to[b]!.get(token)!;
+          acc[b]! += weight * weights[x]!;
         }
       }
-      const best = touched.length <= k ? touched : touched.sort((x, y) => acc[y]! - acc[x]! || x - y).slice(0, k);
-      for (const b of best) emit(a, b);
+      for (const b of topK(touched, acc, k)) emit(a, b);
       for (const b of touched) acc[b] = 0;
       touched.length = 0;
     });

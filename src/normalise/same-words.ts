@@ -9,8 +9,18 @@ import {relativiseYears} from './relative-years.js';
  * wordKey('Two'); // '2'
  */
 export function wordKey(word: string): string {
-  return foldText(word).replace(/[.,;:]+$/, '');
+  let key = keys.get(word);
+  if (key === undefined) {
+    if (keys.size > 100_000) keys.clear();
+    keys.set(word, (key = foldText(word).replace(/[.,;:]+$/, '')));
+  }
+  return key;
 }
+
+const keys = new Map<string, string>();
+
+/** What {@link samePhrase} can equate that {@link wordKey} does not: digits, hyphens, number words, per cent, units. */
+const MAYBE_SAME = /[\d-]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|per|percent|between|minutes?|hours?|days?|weeks?|months?|years?)\b/i;
 
 /** A phrase reduced to what it says: folded, years relative to the plan year, units singular, only letters, digits and %. */
 function canonicalPhrase(text: string, planYear: number | undefined): string {
@@ -31,6 +41,7 @@ function canonicalPhrase(text: string, planYear: number | undefined): string {
  * samePhrase('March 2024', 2023, 'March 2025', 2024); // true
  */
 export function samePhrase(before: string, beforePlanYear: number | undefined, after: string, afterPlanYear: number | undefined): boolean {
+  if (!MAYBE_SAME.test(before) && !MAYBE_SAME.test(after)) return false;
   const literal = canonicalPhrase(before, undefined);
   if (literal.length > 0 && literal === canonicalPhrase(after, undefined)) return true;
   const a = canonicalPhrase(before, beforePlanYear);

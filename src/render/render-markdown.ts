@@ -7,12 +7,22 @@ import {changeWords, statusWord, where} from './change-words.js';
 
 const BR: PhrasingContent = {type: 'html', value: '<br>'};
 
+/**
+ * Text inside a table cell, escaped here rather than by mdast-util-to-markdown (whose general escaping
+ * scans every text node against every unsafe pattern, seconds for a table of thousands of rows):
+ * inline syntax characters get a backslash (any ASCII punctuation may take one in CommonMark), `&`
+ * only where it could start a character reference, and the cell separator `|`.
+ */
+function cellText(value: string): PhrasingContent {
+  return {type: 'html', value: value.replace(/[\\`*_[\]<>|~]|&(?=[#\p{L}\p{N}])/gu, '\\$&')};
+}
+
 function text(value: string): PhrasingContent {
   return {type: 'text', value};
 }
 
 function source(objective: Objective): PhrasingContent {
-  return {type: 'emphasis', children: [text(`(${where(objective.provenance)})`)]};
+  return {type: 'emphasis', children: [cellText(`(${where(objective.provenance)})`)]};
 }
 
 function joinLines(parts: PhrasingContent[][]): PhrasingContent[] {
@@ -27,21 +37,21 @@ function diffed(row: ComparisonRow): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   const endsWithSpace = (): boolean => {
     const last = out.at(-1);
-    return !last || (last.type === 'text' && /\s$/.test(last.value));
+    return !last || ((last.type === 'text' || last.type === 'html') && /\s$/.test(last.value));
   };
   let afterMarker = false;
   for (const op of row.wordDiff) {
     const trimmed = op.text.trim();
     if (op.op === 'equal' || !trimmed) {
       if (op.op === 'delete') continue;
-      out.push(text(afterMarker && /^\S/.test(op.text) ? ` ${op.text}` : op.text));
+      out.push(cellText(afterMarker && /^\S/.test(op.text) ? ` ${op.text}` : op.text));
       afterMarker = false;
       continue;
     }
-    if (!endsWithSpace()) out.push(text(' '));
-    out.push(op.op === 'insert' ? {type: 'strong', children: [text(trimmed)]} : {type: 'delete', children: [text(trimmed)]});
+    if (!endsWithSpace()) out.push(cellText(' '));
+    out.push(op.op === 'insert' ? {type: 'strong', children: [cellText(trimmed)]} : {type: 'delete', children: [cellText(trimmed)]});
     const tail = /\s+$/.exec(op.text)?.[0];
-    if (tail) out.push(text(tail));
+    if (tail) out.push(cellText(tail));
     afterMarker = !tail;
   }
   return out;
@@ -52,14 +62,14 @@ function cell(children: PhrasingContent[]): TableCell {
 }
 
 function objectives(list: readonly Objective[], none: string): PhrasingContent[] {
-  if (!list.length) return [text(none)];
-  return joinLines(list.map((o) => [text(`${o.text} `), source(o)]));
+  if (!list.length) return [cellText(none)];
+  return joinLines(list.map((o) => [cellText(`${o.text} `), source(o)]));
 }
 
 function tableRow(row: ComparisonRow, currentYear: string, previousYear: string): TableRow {
   const current =
     row.status === 'kept' && row.previous.length === 1 && row.current.length === 1
-      ? [...diffed(row), text(' '), source(row.current[0]!)]
+      ? [...diffed(row), cellText(' '), source(row.current[0]!)]
       : objectives(row.current, `Not included in ${currentYear} guidance.`);
   const moved = row.changes.some((c) => c.kind === 'moved');
   const area = row.previousArea && moved ? `${row.area} (was: ${row.previousArea})` : row.area;
@@ -67,11 +77,11 @@ function tableRow(row: ComparisonRow, currentYear: string, previousYear: string)
   return {
     type: 'tableRow',
     children: [
-      cell([text(area)]),
+      cell([cellText(area)]),
       cell(objectives(row.previous, `Not included in ${previousYear} guidance.`)),
       cell(current),
-      cell([text(status)]),
-      cell([text(changeWords(row))]),
+      cell([cellText(status)]),
+      cell([cellText(changeWords(row))]),
     ],
   };
 }
