@@ -89,6 +89,9 @@ function datedTargets(objective: Objective): Target[] {
   return objective.targets.map((t) => (t.deadline || t.period ? t : {...t, deadline: dates[0]!}));
 }
 
+/** More rewordings than this in one row read as one rewriting of the whole text. */
+const MAX_REWORDED = 2;
+
 /** Notes for one previous objective kept as one current objective. */
 function keptChanges(previous: Objective, current: Objective, context: Context): {changes: Change[]; ops: ComparisonRow['wordDiff']} {
   const ops = wordDiff(previous.text, current.text, {beforePlanYear: context.periods.previousStart, afterPlanYear: context.periods.currentStart});
@@ -99,6 +102,14 @@ function keptChanges(previous: Objective, current: Objective, context: Context):
     ...boundChanges(previous.text, current.text, previous.targets, current.targets),
     ...scopeChanges(side(previous, context.previousTokens, context.protect), side(current, context.currentTokens, context.protect), ops),
   ];
+  const reworded = changes.filter((c) => c.kind === 'reworded');
+  if (reworded.length > MAX_REWORDED) {
+    // Rewritten rather than reworded here and there: one note for the whole text.
+    const first = changes.indexOf(reworded[0]!);
+    const rest = changes.filter((c) => c.kind !== 'reworded');
+    rest.splice(Math.min(first, rest.length), 0, {kind: 'reworded', from: previous.text, to: current.text, summary: 'Reworded throughout'});
+    changes.splice(0, changes.length, ...rest);
+  }
   if (!changes.length && ops.some((op) => op.op !== 'equal' && /[\p{L}\p{N}]/u.test(op.text))) {
     const words = (kind: 'delete' | 'insert'): string =>
       ops

@@ -87,6 +87,8 @@ interface Prepared {
   /** The group, folded and with aliases applied. */
   area: string;
   areaTokens: Set<string>;
+  /** The tokens of the text's opening phrase (up to the first punctuation), when it has 2–8. */
+  lead?: string[];
   /** Tokens before and after a subordinate clause, when there is one. */
   head?: Set<string>;
   sub?: Set<string>;
@@ -142,6 +144,9 @@ export function matchObjectives(previous: Edition, current: Edition, options: Ma
       const tokens = matchTokens(objective.text, context);
       const area = applyAliases(foldCase(objective.area).replace(/\s+/g, ' ').trim(), areas);
       const p: Omit<Prepared, 'vector'> = {objective, tokens, set: new Set(tokens), area, areaTokens: new Set(matchTokens(objective.area, {aliases: areas, lexicon}))};
+      const opening = /^[^,;:.()—–]+/.exec(objective.text)?.[0];
+      const lead = opening ? matchTokens(opening, context) : [];
+      if (lead.length >= 2 && lead.length <= 8 && opening!.length < objective.text.length) p.lead = lead;
       const m = SUBORDINATE.exec(objective.text);
       if (m && m.index > 0) {
         p.head = new Set(matchTokens(objective.text.slice(0, m.index), context));
@@ -322,13 +327,24 @@ function bestCover(
   let bestValue = 0;
   for (const {k, text} of candidates) {
     if (text < o.mergeMinScore) continue;
-    const value = coverage(part.tokens, others[k]!.set, idf);
+    // The whole opening phrase of the part, word for word, inside the other ("This category combines
+    // Excessive Data Exposure and Mass Assignment"): as good as full coverage.
+    const value = part.lead && containsRun(others[k]!.tokens, part.lead) ? 1 : coverage(part.tokens, others[k]!.set, idf);
     if (value >= o.mergeCoverage - 0.1 * affinity(k) && (value > bestValue || (value === bestValue && best !== undefined && k < best))) {
       best = k;
       bestValue = value;
     }
   }
   return best;
+}
+
+/** Whether `run` occurs in `tokens` as a contiguous sequence. */
+function containsRun(tokens: readonly string[], run: readonly string[]): boolean {
+  outer: for (let k = 0; k + run.length <= tokens.length; k++) {
+    for (let x = 0; x < run.length; x++) if (tokens[k + x] !== run[x]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /**
