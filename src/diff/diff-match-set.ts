@@ -4,6 +4,7 @@ import type {Aliases} from '../model/aliases.js';
 import type {MatchGroup, MatchSet} from '../model/match-set.js';
 import type {Edition, Objective, Target} from '../model/objective.js';
 import {aliasTable} from '../normalise/alias-table.js';
+import {foldText} from '../normalise/fold-text.js';
 import {defaultLexicon, type Lexicon} from '../normalise/lexicon.js';
 import {matchTokens, type TokenContext} from '../normalise/match-tokens.js';
 import {planStartYear} from '../normalise/relative-years.js';
@@ -89,6 +90,17 @@ function datedTargets(objective: Objective): Target[] {
   return objective.targets.map((t) => (t.deadline || t.period ? t : {...t, deadline: dates[0]!}));
 }
 
+/**
+ * A target added (or removed) whose words the other text holds spelled otherwise ("five working days"
+ * / "5 working days"): the extractor read only one of them as a target; nothing changed.
+ */
+function spelledOut(change: Change, previousText: string, currentText: string): boolean {
+  const quantity = (label: string): string => foldText(label.replace(/\s+by\s+.*$|\s+\(.*\)$/, '')).trim();
+  if (change.kind === 'target-added' && change.to) return ` ${foldText(previousText)} `.includes(` ${quantity(change.to)} `);
+  if (change.kind === 'target-removed' && change.from) return ` ${foldText(currentText)} `.includes(` ${quantity(change.from)} `);
+  return false;
+}
+
 /** More rewordings than this in one row read as one rewriting of the whole text. */
 const MAX_REWORDED = 2;
 
@@ -96,6 +108,7 @@ const MAX_REWORDED = 2;
 function keptChanges(previous: Objective, current: Objective, context: Context): {changes: Change[]; ops: ComparisonRow['wordDiff']} {
   const ops = wordDiff(previous.text, current.text, {beforePlanYear: context.periods.previousStart, afterPlanYear: context.periods.currentStart});
   const targets = compareTargets(datedTargets(previous), datedTargets(current), context.periods);
+  targets.changes = targets.changes.filter((c) => !spelledOut(c, previous.text, current.text));
   const changes = [
     ...targets.changes,
     ...compareDeadlines(previous.deadlines, current.deadlines, context.periods, targets.dates),
@@ -168,7 +181,8 @@ function partChanges(parts: readonly Objective[], whole: Objective, kind: 'merge
     const piece = item ? notePhrase(item.text, []) : whole.text;
     if (kind === 'merged') changes.push({kind, from: part.text, to: piece, summary: `Merged: "${short(part.text)}" → "${piece}"`});
     else changes.push({kind, from: piece, to: part.text, summary: `Split: "${piece}" → "${short(part.text)}"`});
-    const own = item ? targetsIn(whole, item).filter((t) => !accounted.has(t)) : [];
+    // Parts carried by one item share its targets ("meters read and bills sent on time to 92%").
+    const own = item ? targetsIn(whole, item) : [];
     own.forEach((t) => accounted.add(t));
     const compared = kind === 'merged' ? compareTargets(datedTargets(part), own, context.periods) : compareTargets(own, datedTargets(part), context.periods);
     targetChanges.push(...compared.changes);

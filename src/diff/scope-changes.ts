@@ -13,7 +13,7 @@ export interface ScopeSide {
   readonly protect?: readonly string[];
 }
 
-/** Share of an item's content tokens that must be found in a counterpart for the item to be there still. */
+/** Share of an item's content tokens that must be exceeded in a counterpart for the item to be there still. */
 const ITEM_MATCH = 0.5;
 /** Share of an item's content tokens found anywhere on the other side above which it was only moved or reworded. */
 const ITEM_PRESENT = 0.67;
@@ -22,7 +22,7 @@ const JOINERS = new Set(['and', 'or', 'but', 'with', 'in', 'to', 'of', 'the', 'a
 const DATE = /\b(?:(?:by|in|from|to|until|before|after|during|across|the year to|end of)\s+)*(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)?\s*20\d{2}(?:\s*\/\s*\d{2})?\b/gi;
 
 /** Words of comparison and quantity, which say how much rather than what: never scope on their own. */
-const QUANTITY = new Set(['minimum', 'maximum', 'least', 'compar', 'averag', 'total', 'around', 'approxim', 'least', 'target', 'level', 'rate', 'proport', 'percentag', 'number', 'year', 'month', 'week', 'dai', 'hour', 'minut']);
+const QUANTITY = new Set(['minimum', 'maximum', 'least', 'compar', 'averag', 'total', 'around', 'approxim', 'least', 'target', 'level', 'rate', 'proport', 'percentag', 'number', 'year', 'month', 'week', 'dai', 'hour', 'minut', 'januari', 'februari', 'march', 'april', 'mai', 'june', 'juli', 'august', 'septemb', 'octob', 'novemb', 'decemb']);
 
 function contentTokens(text: string, context: TokenContext): Set<string> {
   return new Set(matchTokens(text, context).filter((t) => !/\d/.test(t) && !QUANTITY.has(t)));
@@ -84,7 +84,7 @@ export function scopeChanges(previous: ScopeSide, current: ScopeSide, ops: reado
   const allBefore = contentTokens(previous.text, previous.tokens);
   const allAfter = contentTokens(current.text, current.tokens);
   const matched = (x: {tokens: Set<string>}, others: readonly {tokens: Set<string>}[], all: ReadonlySet<string>): boolean =>
-    !x.tokens.size || share(x.tokens, all) >= ITEM_PRESENT || others.some((o) => o.tokens.size > 0 && (share(x.tokens, o.tokens) >= ITEM_MATCH || share(o.tokens, x.tokens) >= ITEM_MATCH));
+    !x.tokens.size || share(x.tokens, all) >= ITEM_PRESENT || others.some((o) => o.tokens.size > 0 && (share(x.tokens, o.tokens) > ITEM_MATCH || share(o.tokens, x.tokens) > ITEM_MATCH));
   const slot = (list: readonly {tokens: Set<string>}[], others: typeof list, all: ReadonlySet<string>): (number | undefined)[] => {
     let n = 0;
     return list.map((x) => (matched(x, others, all) ? (n++, undefined) : n));
@@ -126,8 +126,8 @@ export function scopeChanges(previous: ScopeSide, current: ScopeSide, ops: reado
       const r = `${c.from ?? ''} ${c.to ?? ''}`.trim().toLowerCase();
       return r.includes(lower) || lower.includes(r);
     });
-    if (overlapping.some((c) => `${c.from ?? ''} ${c.to ?? ''}`.trim().toLowerCase().includes(lower))) return;
-    for (const c of overlapping) changes.splice(changes.indexOf(c), 1);
+    // A list item or clause already reported says it more precisely than the run of words around it.
+    if (overlapping.length) return;
     changes.push(
       kind === 'scope-added'
         ? {kind, from: null, to, summary: `Added: ${to}`}
