@@ -18,18 +18,19 @@ export const MATCH_DEFAULTS = {
   /** Weight of group affinity (do the two objectives' groups map onto each other?) in a pair's score. */
   areaWeight: 0.15,
   /** Lowest score at which two objectives are paired one to one. */
-  minScore: 0.3,
+  minScore: 0.375,
   /** Lowest lead of a pair's score over the runner-up of either member (a pair must be clearly best). */
-  minMargin: 0.05,
+  minMargin: 0.125,
   /** A score at which a pair is accepted whatever the runner-up (near-identical texts). */
   sureScore: 0.75,
   /** Confidence below which a pair is flagged for review. */
   reviewConfidence: 0.5,
   /**
    * Lowest share of an unpaired objective's (IDF-weighted) words that another objective must contain
-   * for the two to count as merged or split; lowered by up to 0.1 as the two groups agree.
+   * for the two to count as merged or split (plus up to 0.1 as the two groups agree), leading the
+   * next best cover by `MERGE_MARGIN`.
    */
-  mergeCoverage: 0.5,
+  mergeCoverage: 0.6,
   /** Lowest text similarity for a merge or split. */
   mergeMinScore: 0.12,
   /** Candidates kept per objective from the inverted index before exact scoring. */
@@ -44,15 +45,15 @@ export interface MatchOptions {
   readonly lexicon?: Lexicon;
   /** Weight of group affinity in a pair's score, 0–1. @default 0.15 */
   readonly areaWeight?: number;
-  /** Lowest score at which two objectives are paired, 0–1. @default 0.3 */
+  /** Lowest score at which two objectives are paired, 0–1. @default 0.375 */
   readonly minScore?: number;
-  /** Lowest lead over the runner-up, 0–1. @default 0.05 */
+  /** Lowest lead over the runner-up, 0–1. @default 0.125 */
   readonly minMargin?: number;
   /** Score accepted whatever the runner-up, 0–1. @default 0.75 */
   readonly sureScore?: number;
   /** Confidence below which a pair is flagged for review, 0–1. @default 0.5 */
   readonly reviewConfidence?: number;
-  /** Merge/split coverage, 0–1. @default 0.5 */
+  /** Merge/split coverage, 0–1. @default 0.6 */
   readonly mergeCoverage?: number;
   /** Lowest text similarity for a merge or split, 0–1. @default 0.12 */
   readonly mergeMinScore?: number;
@@ -61,6 +62,9 @@ export interface MatchOptions {
 }
 
 type Settings = {-readonly [K in keyof typeof MATCH_DEFAULTS]: number};
+
+/** Lowest lead of the best cover of an unpaired objective over the next best, for a merge or split. */
+const MERGE_MARGIN = 0.1;
 
 /** Lowest share of an objective's words that a subordinate clause must carry for the objective to be absorbed by it. */
 const ABSORBED_COVERAGE = 0.2;
@@ -325,17 +329,20 @@ function bestCover(
 ): number | undefined {
   let best: number | undefined;
   let bestValue = 0;
+  let second = 0;
   for (const {k, text} of candidates) {
     if (text < o.mergeMinScore) continue;
     // The whole opening phrase of the part, word for word, inside the other ("This category combines
     // Excessive Data Exposure and Mass Assignment"): as good as full coverage.
-    const value = part.lead && containsRun(others[k]!.tokens, part.lead) ? 1 : coverage(part.tokens, others[k]!.set, idf);
-    if (value >= o.mergeCoverage - 0.1 * affinity(k) && (value > bestValue || (value === bestValue && best !== undefined && k < best))) {
+    const value = (part.lead && containsRun(others[k]!.tokens, part.lead) ? 1 : coverage(part.tokens, others[k]!.set, idf)) + 0.1 * affinity(k);
+    if (value > bestValue || (value === bestValue && best !== undefined && k < best)) {
+      second = bestValue;
       best = k;
       bestValue = value;
-    }
+    } else if (value > second) second = value;
   }
-  return best;
+  // Covered well enough, and clearly better than by any other objective.
+  return best !== undefined && bestValue >= o.mergeCoverage && bestValue - second >= MERGE_MARGIN ? best : undefined;
 }
 
 /** Whether `run` occurs in `tokens` as a contiguous sequence. */

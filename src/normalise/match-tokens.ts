@@ -4,11 +4,12 @@ import {foldText, UNIT_WORDS} from './fold-text.js';
 import {EMPTY_LEXICON, type Lexicon} from './lexicon.js';
 import {relativiseYears} from './relative-years.js';
 
-/** Words that carry no topic: dropped before matching. */
+/** Words that carry no topic, including those that only bound a quantity ("a maximum of", "as far as possible"): dropped before matching. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `a an the of to and or in on for by with at as that is are be been being all its their from this these those which who whom whose
   than so such into within across through per via it they them we our us will should would can could may might must has have had do
-  does did not no nor also both each every any some more most other own same very just only further where while including`
+  does did not no nor also both each every any some more most other own same very just only further where while including
+  maximum minimum least far possible total average around approximately`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -82,10 +82,14 @@ export function makeMatchEditions(n: number, seed = 1): SyntheticPair {
   };
   const groupCount = Math.max(4, Math.round(n / 50));
   const groups = Array.from({length: groupCount}, (_, g) => `${cap(word())} ${word()} ${g + 1}`);
+  // Each group has a topic: objectives of a group share its words (as "waits", "elective", "diagnostic"
+  // recur through an area), so a new objective resembles the dropped ones beside it.
+  const topics = new Map(groups.map((g) => [g, Array.from({length: 20}, () => words[40 + Math.floor(random() * 1500)]!)]));
+  const topicWord = (group: string): string => (random() < 0.35 ? pick(topics.get(group)!) : word());
   const used = new Set<string>();
-  const sentence = (): string => {
+  const sentence = (group: string): string => {
     for (;;) {
-      const body = Array.from({length: 7 + Math.floor(random() * 9)}, word);
+      const body = Array.from({length: 7 + Math.floor(random() * 9)}, () => topicWord(group));
       let text = `${pick(VERBS)} ${body.join(' ')}`;
       if (random() < 0.4) text += ` to ${10 + Math.floor(random() * 85)}%`;
       if (random() < 0.4) text += ` by ${pick(MONTHS)} 2024`;
@@ -95,9 +99,10 @@ export function makeMatchEditions(n: number, seed = 1): SyntheticPair {
       }
     }
   };
-  const reword = (text: string): string => {
+  // Most rewordings touch a few words; one in four rewrites up to half of them.
+  const reword = (text: string, group: string): string => {
     const tokens = text.split(' ');
-    const edits = 1 + Math.floor(random() * 4);
+    const edits = random() < 0.25 ? 2 + Math.floor(random() * tokens.length * 0.5) : 1 + Math.floor(random() * 3);
     for (let e = 0; e < edits; e++) {
       const k = 1 + Math.floor(random() * (tokens.length - 1));
       const t = tokens[k]!;
@@ -105,17 +110,20 @@ export function makeMatchEditions(n: number, seed = 1): SyntheticPair {
       if (/^\d+%$/.test(t)) tokens[k] = `${Number(t.slice(0, -1)) + 1 + Math.floor(random() * 5)}%`;
       else if (t === '2024') tokens[k] = '2025';
       else if (kind < 0.35 && synonyms.has(t)) tokens[k] = pick(synonyms.get(t)!);
-      else if (kind < 0.6) tokens[k] = word();
+      else if (kind < 0.6) tokens[k] = topicWord(group);
       else if (kind < 0.8 && tokens.length > 6) tokens.splice(k, 1);
-      else tokens.splice(k, 0, word());
+      else tokens.splice(k, 0, topicWord(group));
     }
     const out = tokens.join(' ').replace(/\b2024\b/g, '2025');
     used.add(out);
     return out;
   };
-  const renamed = new Map(groups.map((g) => [g, random() < 0.2 ? `${cap(word())} and ${word()}` : g]));
+  const renamed: Map<string, string> = new Map(groups.map((g) => [g, random() < 0.2 ? `${cap(word())} and ${word()}` : g]));
 
-  const previous: SyntheticObjective[] = Array.from({length: n}, (_, k) => ({area: groups[Math.floor((k * groupCount) / n)]!, text: sentence()}));
+  const previous: SyntheticObjective[] = Array.from({length: n}, (_, k) => {
+    const area = groups[Math.floor((k * groupCount) / n)]!;
+    return {area, text: sentence(area)};
+  });
   const order = previous.map((_, i) => i).sort(() => random() - 0.5);
   const nDrop = Math.round(0.15 * n);
   const nMerge = Math.round(0.03 * n);
@@ -131,9 +139,10 @@ export function makeMatchEditions(n: number, seed = 1): SyntheticPair {
   const current: SyntheticObjective[] = [];
   const pairs: [number, number][] = [];
   const added: number[] = [];
+  const topicOf = new Map(groups.map((g) => [renamed.get(g)!, g]));
   const addNew = (area: string): void => {
     added.push(current.length);
-    current.push({area, text: sentence()});
+    current.push({area, text: sentence(topicOf.get(area) ?? area)});
   };
   previous.forEach((p, i) => {
     const area = renamed.get(p.area)!;
@@ -142,21 +151,21 @@ export function makeMatchEditions(n: number, seed = 1): SyntheticPair {
     if (mergePartner.has(i)) {
       const q = previous[mergePartner.get(i)!]!;
       const j = current.length;
-      current.push({area, text: `${reword(p.text)}, and ${q.text.replace(/^\S+\s/, '').split(' ').slice(0, 10).join(' ')}`});
+      current.push({area, text: `${reword(p.text, p.area)}, and ${q.text.replace(/^\S+\s/, '').split(' ').slice(0, 10).join(' ')}`});
       pairs.push([i, j], [mergePartner.get(i)!, j]);
       return;
     }
     if (splitList.has(i)) {
       const tokens = p.text.split(' ');
       const half = Math.ceil(tokens.length / 2);
-      const a = `${tokens.slice(0, half).join(' ')} ${word()} ${word()}`;
-      const b = `${pick(VERBS)} ${tokens.slice(half).join(' ')} ${word()}`;
+      const a = `${tokens.slice(0, half).join(' ')} ${topicWord(p.area)} ${word()}`;
+      const b = `${pick(VERBS)} ${tokens.slice(half).join(' ')} ${topicWord(p.area)}`;
       pairs.push([i, current.length], [i, current.length + 1]);
       current.push({area, text: a}, {area, text: b});
       return;
     }
     pairs.push([i, current.length]);
-    current.push({area, text: reword(p.text)});
+    current.push({area, text: reword(p.text, p.area)});
   });
   while (added.length < nDrop) addNew(pick([...renamed.values()]));
   return {
