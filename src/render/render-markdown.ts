@@ -13,8 +13,8 @@ const BR: PhrasingContent = {type: 'html', value: '<br>'};
  * inline syntax characters get a backslash (any ASCII punctuation may take one in CommonMark), `&`
  * only where it could start a character reference, and the cell separator `|`.
  */
-function cellText(value: string): PhrasingContent {
-  return {type: 'html', value: value.replace(/[\\`*_[\]<>|~]|&(?=[#\p{L}\p{N}])/gu, '\\$&')};
+function cellText(value: string, marker = ''): PhrasingContent {
+  return {type: 'html', value: `${marker}${value.replace(/[\\`*_[\]<>|~]|&(?=[#\p{L}\p{N}])/gu, '\\$&')}${marker}`};
 }
 
 function text(value: string): PhrasingContent {
@@ -22,7 +22,7 @@ function text(value: string): PhrasingContent {
 }
 
 function source(objective: Objective): PhrasingContent {
-  return {type: 'emphasis', children: [cellText(`(${where(objective.provenance)})`)]};
+  return cellText(`(${where(objective.provenance)})`, '_');
 }
 
 function joinLines(parts: PhrasingContent[][]): PhrasingContent[] {
@@ -49,7 +49,8 @@ function diffed(row: ComparisonRow): PhrasingContent[] {
       continue;
     }
     if (!endsWithSpace()) out.push(cellText(' '));
-    out.push(op.op === 'insert' ? {type: 'strong', children: [cellText(trimmed)]} : {type: 'delete', children: [cellText(trimmed)]});
+    // Markers written here too (each edit stands apart from its neighbours by a space).
+    out.push(cellText(trimmed, op.op === 'insert' ? '**' : '~~'));
     const tail = /\s+$/.exec(op.text)?.[0];
     if (tail) out.push(cellText(tail));
     afterMarker = !tail;
