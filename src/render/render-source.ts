@@ -1,6 +1,6 @@
 import type {Block, Location, SourceDocument} from '../model/source-document.js';
 import {cellText} from '../model/blocks.js';
-import {codePoints} from '../ingest/decode/repair-mojibake.js';
+import {codePoints} from '../normalise/code-points.js';
 
 function at(location: Location): string {
   return location.page !== undefined ? `p${location.page}:l${location.line}` : `l${location.line}`;
