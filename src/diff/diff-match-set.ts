@@ -12,7 +12,7 @@ import {boundChanges} from './bound-changes.js';
 import {compareDeadlines, compareTargets, type PeriodContext} from './compare-targets.js';
 import {groupMap, type GroupMap} from './group-map.js';
 import {notePhrase, scopeChanges, type ScopeSide} from './scope-changes.js';
-import {textItems, type TextItem} from './text-items.js';
+import {contentWords, textItems, type TextItem} from './text-items.js';
 import {wordDiff} from './word-diff.js';
 import {minOf} from '../util/extremes.js';
 
@@ -101,8 +101,10 @@ function spelledOut(change: Change, previousText: string, currentText: string): 
   return false;
 }
 
-/** More rewordings than this in one row read as one rewriting of the whole text. */
+/** More rewordings than this in one row read as one rewriting of the whole text… */
 const MAX_REWORDED = 2;
+/** …as do rewordings that hold this share of the previous text's content words. */
+const REWRITTEN_SHARE = 0.6;
 
 /** Notes for one previous objective kept as one current objective. */
 function keptChanges(previous: Objective, current: Objective, context: Context): {changes: Change[]; ops: ComparisonRow['wordDiff']} {
@@ -116,7 +118,8 @@ function keptChanges(previous: Objective, current: Objective, context: Context):
     ...scopeChanges(side(previous, context.previousTokens, context.protect), side(current, context.currentTokens, context.protect), ops),
   ];
   const reworded = changes.filter((c) => c.kind === 'reworded');
-  if (reworded.length > MAX_REWORDED) {
+  const rewordedWords = contentWords(reworded.map((c) => c.from ?? '').join(' ')).length;
+  if (reworded.length > MAX_REWORDED || (reworded.length && rewordedWords >= REWRITTEN_SHARE * contentWords(previous.text).length)) {
     // Rewritten rather than reworded here and there: one note for the whole text.
     const first = changes.indexOf(reworded[0]!);
     const rest = changes.filter((c) => c.kind !== 'reworded');
@@ -178,7 +181,7 @@ function partChanges(parts: readonly Objective[], whole: Objective, kind: 'merge
   const dates = new Set<string>();
   for (const part of parts) {
     const item = bestItem(part.text, partTokens, whole.text, wholeTokens, context.protect);
-    const piece = item ? notePhrase(item.text, []) : whole.text;
+    const piece = item ? item.text.replace(/^(?:and|or|and\/or)\s+/i, '').replace(/[,;:]+$/, '') : whole.text;
     if (kind === 'merged') changes.push({kind, from: part.text, to: piece, summary: `Merged: "${short(part.text)}" → "${piece}"`});
     else changes.push({kind, from: piece, to: part.text, summary: `Split: "${piece}" → "${short(part.text)}"`});
     // Parts carried by one item share its targets ("meters read and bills sent on time to 92%").

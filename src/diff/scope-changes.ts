@@ -120,11 +120,13 @@ export function scopeChanges(previous: ScopeSide, current: ScopeSide, ops: reado
   // and one where both sides do is a rewording.
   const fresh = (text: string, s: ScopeSide, other: ReadonlySet<string>): number => [...contentTokens(text, s.tokens)].filter((t) => !other.has(t)).length;
   const note = (kind: 'scope-added' | 'scope-removed' | 'reworded', from: string | null, to: string | null): void => {
-    const p = (from ?? '') + ' ' + (to ?? '');
-    const lower = p.trim().toLowerCase();
+    // Skip a run whose words an item note already mostly holds (or that holds an item note's words).
+    const words = new Set(contentWords(`${from ?? ''} ${to ?? ''}`));
     const overlapping = changes.filter((c) => {
-      const r = `${c.from ?? ''} ${c.to ?? ''}`.trim().toLowerCase();
-      return r.includes(lower) || lower.includes(r);
+      const other = new Set(contentWords(`${c.from ?? ''} ${c.to ?? ''}`));
+      let shared = 0;
+      for (const w of words) if (other.has(w)) shared++;
+      return shared > 0 && (shared >= 0.5 * words.size || shared >= 0.5 * other.size);
     });
     // A list item or clause already reported says it more precisely than the run of words around it.
     if (overlapping.length) return;
