@@ -16,7 +16,6 @@ import type {Comparison} from '../src/model/comparison.js';
 import type {Edition} from '../src/model/objective.js';
 import {compareEditions, readEdition} from '../src/pipeline.js';
 import {makeMatchEditions} from '../test/bench/make-match-editions.js';
-import {owaspEdition} from '../test/second-pair/owasp-api-editions.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const fixture = (...p: string[]): string => join(ROOT, 'test', 'fixtures', ...p);
@@ -37,7 +36,7 @@ function score(golden: string, comparison: Comparison): string {
 }
 
 const seeds = [await read(fixture('seeds', '001_93485f810e474ae5.txt'), 'prev'), await read(fixture('seeds', '002_6b21c1411abdb729.txt'), 'curr')] as const;
-const owasp = [await owaspEdition(fixture('owasp-api', 'owasp-api-top10-2019.md'), 'a', '2019'), await owaspEdition(fixture('owasp-api', 'owasp-api-top10-2023.md'), 'b', '2023')] as const;
+const owasp = [await read(fixture('owasp-api', 'owasp-api-top10-2019.md'), 'a'), await read(fixture('owasp-api', 'owasp-api-top10-2023.md'), 'b')] as const;
 const synthetic = makeMatchEditions(500, 500);
 const synth = (['previous', 'current'] as const).map((side, s): Edition => ({
   id: side,

@@ -69,6 +69,9 @@ const MERGE_MARGIN = 0.1;
 /** Lowest share of an objective's words that a subordinate clause must carry for the objective to be absorbed by it. */
 const ABSORBED_COVERAGE = 0.2;
 
+/** A label's numbering ("API3:2019 - ", "A1 – ", "2.4.7 "): the list's order, not what the item is. */
+const LABEL_NUMBER = /^\s*(?:[A-Z]{0,6}\d+(?:[.:]\d+)*)\s*[-–—:.)]?\s+/;
+
 /** A subordinate clause that folds other aims into an objective: "…, including …". */
 const SUBORDINATE = /,?\s+\b(including|in particular|such as)\b/i;
 
@@ -145,12 +148,15 @@ export function matchObjectives(previous: Edition, current: Edition, options: Ma
     const planYear = planStartYear(edition.planYear);
     const context = {aliases: terms, lexicon, planYear};
     return edition.objectives.map((objective) => {
-      const tokens = matchTokens(objective.text, context);
+      // Other columns of the row (a risk's name beside its description) say what the item is too.
+      const label = (objective.fields ?? []).map((f) => f.value.replace(LABEL_NUMBER, '')).join(' ').trim();
+      const tokens = label ? [...matchTokens(label, context), ...matchTokens(objective.text, context)] : matchTokens(objective.text, context);
       const area = applyAliases(foldCase(objective.area).replace(/\s+/g, ' ').trim(), areas);
       const p: Omit<Prepared, 'vector'> = {objective, tokens, set: new Set(tokens), area, areaTokens: new Set(matchTokens(objective.area, {aliases: areas, lexicon}))};
+      const labelLead = label ? matchTokens(label, context) : [];
       const opening = /^[^,;:.()—–]+/.exec(objective.text)?.[0];
-      const lead = opening ? matchTokens(opening, context) : [];
-      if (lead.length >= 2 && lead.length <= 8 && opening!.length < objective.text.length) p.lead = lead;
+      const lead = labelLead.length ? labelLead : opening && opening.length < objective.text.length ? matchTokens(opening, context) : [];
+      if (lead.length >= 2 && lead.length <= 8) p.lead = lead;
       const m = SUBORDINATE.exec(objective.text);
       if (m && m.index > 0) {
         p.head = new Set(matchTokens(objective.text.slice(0, m.index), context));

@@ -16,6 +16,8 @@ export type BBox = z.infer<typeof BBox>;
  */
 export const Location = z.object({
   line: z.number().int().positive(),
+  /** The last line, when the text runs over several (a wrapped cell, a long list item). */
+  endLine: z.number().int().positive().optional(),
   page: z.number().int().positive().optional(),
   bbox: BBox.optional(),
 });
@@ -46,6 +48,8 @@ export const Cell = z.object({
   colSpan: z.number().int().positive(),
   /** A column-header cell (`<th>` in a header row, the first row of a GFM table, or as detected). */
   header: z.boolean(),
+  /** The whole cell is emphasised: bold text, or a `<th>` among body cells (evidence of a group label). */
+  emphasis: z.boolean().optional(),
   spannedFrom: z.object({row: z.number().int().nonnegative(), column: z.number().int().nonnegative()}).optional(),
   /** The cell's box (PDF). */
   bbox: BBox.optional(),

@@ -4,8 +4,9 @@ import {type Diagnostic} from '../../model/diagnostic.js';
 import {diagnostic} from '../../model/diagnostics.js';
 import type {DocumentResult} from '../../model/result.js';
 import {statusOf} from '../../model/result.js';
-import {type Block} from '../../model/source-document.js';
-import {firstText} from '../../model/blocks.js';
+import type {Block} from '../../model/document.js';
+import {physicalTable} from '../table/physical-table.js';
+import type {PhysicalTableInput} from '../table/physical-lines.js';
 import {findFurniture} from './furniture.js';
 import {pageBlocks, type ColumnLayout} from './page-blocks.js';
 import type {FromWorker, ToWorker} from './pdf-worker.js';
@@ -159,6 +160,11 @@ function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnos
     diagnostics.push(diagnostic('info', 'furniture-removed', 'ingest', `Removed ${furniture.size} running header, footer or page-number line(s) on ${onPages} page(s)`, {file}));
   }
   const blocks: Block[] = [];
+  let open: PhysicalTableInput | undefined;
+  const close = (): void => {
+    if (open) blocks.push(physicalTable(open));
+    open = undefined;
+  };
   let carry: ColumnLayout | undefined;
   for (const page of pages) {
     const result = pageBlocks(
@@ -166,9 +172,22 @@ function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnos
       page.width,
       carry,
     );
-    blocks.push(...result.blocks);
+    for (const item of result.blocks) {
+      if (item.kind !== 'physical') {
+        close();
+        blocks.push(item);
+      } else if (open && item.continues) {
+        // A table continued from the page before: its lines join the open table, so a cell cut by the page break rejoins.
+        const [first, ...rest] = item.input.lines;
+        open = {...open, lines: [...open.lines, ...(first ? [{...first, gapAbove: 1}] : []), ...rest]};
+      } else {
+        close();
+        open = item.input;
+      }
+    }
     carry = result.carry;
   }
+  close();
   return blocks;
 }
 
@@ -189,7 +208,7 @@ export async function ingestPdf(bytes: Uint8Array, options: PdfOptions): Promise
   }
   const blocks = assemble(read.pages, file, diagnostics);
   const value: PdfContent = {blocks, pages: read.numPages};
-  const title = read.title ?? firstText(blocks, 'heading') ?? firstText(blocks, 'paragraph');
+  const title = read.title ?? blocks.find((b) => b.kind === 'heading')?.text ?? blocks.find((b) => b.kind === 'paragraph')?.text;
   if (title !== undefined) value.title = title;
   return {status: statusOf(diagnostics), value, diagnostics};
 }
