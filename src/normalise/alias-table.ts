@@ -3,7 +3,10 @@ import {foldCase} from './fold-text.js';
 
 /** A compiled alias table: variant phrase → canonical phrase, longest variants first. */
 export interface AliasTable {
-  readonly entries: readonly {variant: string; pattern: RegExp; canonical: string}[];
+  readonly entries: readonly {variant: string; canonical: string}[];
+  /** Every variant in one alternation, longest first, on word boundaries (`undefined` when there are none). */
+  readonly pattern: RegExp | undefined;
+  readonly canonical: ReadonlyMap<string, string>;
 }
 
 function escapeRegExp(text: string): string {
@@ -24,21 +27,18 @@ export function aliasTable(entries: readonly AliasEntry[]): AliasTable {
   if (known) return known;
   const pairs = entries.flatMap((e) => e.variants.map((v) => ({variant: foldCase(v), canonical: foldCase(e.canonical)})));
   pairs.sort((a, b) => b.variant.length - a.variant.length || a.variant.localeCompare(b.variant));
+  const canonical = new Map<string, string>();
+  for (const {variant, canonical: c} of pairs) if (!canonical.has(variant)) canonical.set(variant, c);
   const table: AliasTable = {
-    entries: pairs.map(({variant, canonical}) => ({
-      variant,
-      pattern: new RegExp(`(?<![\\p{L}\\p{N}&])${escapeRegExp(variant)}(?![\\p{L}\\p{N}&])`, 'gu'),
-      canonical,
-    })),
+    entries: pairs,
+    pattern: pairs.length ? new RegExp(`(?<![\\p{L}\\p{N}&])(?:${pairs.map((p) => escapeRegExp(p.variant)).join('|')})(?![\\p{L}\\p{N}&])`, 'gu') : undefined,
+    canonical,
   };
   compiled.set(entries, table);
   return table;
 }
 
-/** Replace every alias variant with its canonical phrase (text already folded to lower case). */
+/** Replace every alias variant with its canonical phrase (text already folded to lower case), in one pass, longest variant first. */
 export function applyAliases(text: string, aliases: AliasTable): string {
-  let out = text;
-  // A plain substring test first: most variants are absent from most texts, and it is far cheaper than the pattern.
-  for (const {variant, pattern, canonical} of aliases.entries) if (out.includes(variant)) out = out.replace(pattern, canonical);
-  return out;
+  return aliases.pattern ? text.replace(aliases.pattern, (m) => aliases.canonical.get(m) ?? m) : text;
 }
