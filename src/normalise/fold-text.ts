@@ -38,6 +38,19 @@ export function foldCase(text: string): string {
  * foldText('Within six-week waits, 20 per cent of 1,000'); // 'within 6 week waits, 20% of 1000'
  */
 export function foldText(text: string): string {
+  let folded = folds.get(text);
+  if (folded === undefined) {
+    if (folds.size > FOLD_MEMO) folds.clear();
+    folds.set(text, (folded = foldUncached(text)));
+  }
+  return folded;
+}
+
+/** The same phrases are folded again and again (a word diff's runs, an objective's items): remember them. */
+const folds = new Map<string, string>();
+const FOLD_MEMO = 50_000;
+
+function foldUncached(text: string): string {
   return foldCase(text)
     .replace(NUMBER_WORD, (_, tens: string | undefined, unit: string | undefined, small: string | undefined) =>
       String(tens ? TENS[tens]! + (unit ? SMALL[unit]! : 0) : SMALL[small!]!),

@@ -24,6 +24,18 @@ const MAYBE_SAME = /[\d-]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine
 
 /** A phrase reduced to what it says: folded, years relative to the plan year, units singular, only letters, digits and %. */
 function canonicalPhrase(text: string, planYear: number | undefined): string {
+  const key = `${planYear ?? ''}\u0000${text}`;
+  let phrase = phrases.get(key);
+  if (phrase === undefined) {
+    if (phrases.size > 50_000) phrases.clear();
+    phrases.set(key, (phrase = canonicalUncached(text, planYear)));
+  }
+  return phrase;
+}
+
+const phrases = new Map<string, string>();
+
+function canonicalUncached(text: string, planYear: number | undefined): string {
   return relativiseYears(foldText(text), planYear)
     .replace(/\bbetween\s+(\d+(?:\.\d+)?)\s+and\s+(\d+(?:\.\d+)?)\b/g, '$1-$2')
     .replace(/\b(minute|hour|day|week|month|year)s\b/g, '$1')
