@@ -122,11 +122,11 @@ function words(text: string): number {
   return text.trim().split(/\s+/).filter(Boolean).length;
 }
 
-/** Whether a text is short beside the other cells of its column (a label among items). */
-function shorterThanColumn(text: string, rows: readonly Row[], column: number): boolean {
+/** Whether a text is short beside the other cells of its column (a label among items): at most `share` of their median length. */
+function shorterThanColumn(text: string, rows: readonly Row[], column: number, share = LABEL_SHARE): boolean {
   const lengths = rows.flatMap((r) => (r.cells[column]?.text.trim() ? [words(r.cells[column]!.text)] : [])).toSorted((a, b) => a - b);
   const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
-  return words(text) <= LABEL_SHARE * median;
+  return words(text) <= share * median;
 }
 
 /**
@@ -150,20 +150,25 @@ function markSections(table: TableBlock): Row[] {
   }
   // Measured over the rows with more than one cell filled: other group rows do not count against it.
   const full = rows.filter((r) => only(r) === undefined);
+  // The first column holds labels when it is blank beside some items (its labels continue downwards).
+  const labelColumn = rows.some((r) => !r.cells[0]?.text.trim() && !r.cells[0]?.spannedFrom && r.cells.some((c, j) => j > 0 && c.text.trim()));
   const filledShare = (column: number, except: Row): number => {
     const others = full.filter((r) => r !== except);
     return others.length ? others.filter((r) => r.cells[column]?.text.trim() || r.cells[column]?.spannedFrom).length / others.length : 0;
   };
-  return rows.map((row) => {
+  return rows.map((row, r) => {
     if (row.section) return row;
     const k = only(row);
     if (k === undefined || table.columns < 2) return row;
+    // A lone label directly above another label in its column labels no item of its own: it groups them.
+    const next = rows[r + 1];
+    const headsLabel = k === 0 && labelColumn && next !== undefined && Boolean(next.cells[0]?.text.trim()) && next.cells.some((c, j) => j !== 0 && c.text.trim());
     const cell = row.cells[k]!;
     const spansAll = cell.colSpan >= table.columns;
     const soleText = soleColumn.get(k) === true && rows.length > 2;
     const emptyElsewhere =
       k === 0 && rows.length > 3 && row.cells.every((c, j) => j === k || filledShare(j, row) >= FILLED_ELSEWHERE) && shorterThanColumn(cell.text, full, k);
-    return spansAll || soleText || (cell.emphasis === true && k === 0) || emptyElsewhere ? {...row, section: true} : row;
+    return spansAll || soleText || headsLabel || (cell.emphasis === true && k === 0) || emptyElsewhere ? {...row, section: true} : row;
   });
 }
 

@@ -12,7 +12,7 @@ const MIN_LINES = 3;
 /** Positions where text starts after a gutter (or at an indented line start). */
 function columnStarts(text: string): number[] {
   const starts: number[] = [];
-  for (const match of text.matchAll(new RegExp(`(^|\\s{${GUTTER},})(\\S)`, 'g'))) starts.push(match.index + match[1]!.length);
+  for (const match of text.matchAll(new RegExp(`(^\\s*|\\s{${GUTTER},})(\\S)`, "g"))) starts.push(match.index + match[1]!.length);
   return starts;
 }
 
