@@ -105,8 +105,18 @@ function unitsOf(input: PhysicalTableInput): Unit[][] {
   const columns = input.columns.length;
   const gaps = gapsOf(input);
   const wraps = wrapsLines(input);
-  const right = Array.from({length: columns}, (_, c) => Math.max(-Infinity, ...input.lines.flatMap((l) => (l.pieces[c] ? [l.pieces[c]!.x1] : []))));
-  const verdicts = input.lines.map((line, i) => line.pieces.map((piece, c) => (piece?.text.trim() ? verdictOf(input, gaps, wraps, c, i, right[c]!) : undefined)));
+  // A column's right edge, page by page: a table continued on the next page may sit a little further right.
+  const right = new Map<string, number>();
+  for (const line of input.lines) {
+    line.pieces.forEach((piece, c) => {
+      if (!piece) return;
+      const key = `${c}:${line.at.page ?? 0}`;
+      right.set(key, Math.max(right.get(key) ?? -Infinity, piece.x1));
+    });
+  }
+  const verdicts = input.lines.map((line, i) =>
+    line.pieces.map((piece, c) => (piece?.text.trim() ? verdictOf(input, gaps, wraps, c, i, right.get(`${c}:${line.at.page ?? 0}`)!) : undefined)),
+  );
   const out: Unit[][] = Array.from({length: columns}, () => []);
   for (let c = 0; c < columns; c++) {
     let open: Unit | undefined;

@@ -107,5 +107,24 @@ export function findLayoutTables(
     }
     i = end + 1;
   }
-  return found;
+  return joinAcrossPages(found, lines);
+}
+
+/**
+ * A table continued on the next page (its columns may start a few characters further right there) is
+ * one table: consecutive tables with the same number of columns, on consecutive pages, with nothing but
+ * blank lines between them, are joined, each page's lines keeping the columns found on its page.
+ */
+function joinAcrossPages(found: {start: number; end: number; input: PhysicalTableInput}[], lines: readonly TextLine[]): {start: number; end: number; input: PhysicalTableInput}[] {
+  const out: {start: number; end: number; input: PhysicalTableInput}[] = [];
+  for (const table of found) {
+    const last = out.at(-1);
+    const between = last ? lines.slice(last.end + 1, table.start) : [];
+    const nextPage = last !== undefined && (lines[table.start]!.page ?? 0) === (lines[last.end]!.page ?? 0) + 1;
+    if (last && nextPage && between.every((l) => !l.text.trim()) && last.input.columns.length === table.input.columns.length) {
+      const [first, ...rest] = table.input.lines;
+      out[out.length - 1] = {start: last.start, end: table.end, input: {...last.input, lines: [...last.input.lines, ...(first ? [{...first, gapAbove: 1}] : []), ...rest]}};
+    } else out.push(table);
+  }
+  return out;
 }
