@@ -1,6 +1,7 @@
 import type {Change, Comparison, ComparisonRow, EditionRef} from '../model/comparison.js';
-import {sortDiagnostics} from '../model/diagnostics.js';
+import {diagnostic, sortDiagnostics} from '../model/diagnostics.js';
 import type {Aliases} from '../model/aliases.js';
+import type {Diagnostic} from '../model/diagnostic.js';
 import type {MatchGroup, MatchSet} from '../model/match-set.js';
 import type {Edition, Objective, Target} from '../model/objective.js';
 import {aliasTable} from '../normalise/alias-table.js';
@@ -334,6 +335,17 @@ export function diffMatchSet(set: MatchSet, options: DiffOptions = {}): Comparis
     set,
   );
   const count = (status: ComparisonRow['status']): number => rows.filter((r) => r.status === status).length;
+  const notes: Diagnostic[] = [];
+  const review = rows.filter((r) => r.review).length;
+  if (review) {
+    notes.push(
+      diagnostic('warning', 'pairs-uncertain', 'match', `${review} of ${count('kept')} pairings are weak (confidence below ${set.reviewConfidence}): check the rows marked "check pairing"`, {file: set.current.file}),
+    );
+  }
+  const [n, m] = [set.previous.objectives.length, set.current.objectives.length];
+  if (Math.abs(n - m) > 0.5 * Math.max(n, m)) {
+    notes.push(diagnostic('warning', 'items-count-changed', 'match', `The previous edition has ${n} items and the current ${m}: one of them may have been read wrongly`, {file: set.current.file}));
+  }
   return {
     generator: {name: 'guidance-diff', version: options.version ?? '0.0.0'},
     previous: ref(set.previous),
@@ -346,6 +358,6 @@ export function diffMatchSet(set: MatchSet, options: DiffOptions = {}): Comparis
     },
     groups: groups.mappings,
     rows,
-    diagnostics: sortDiagnostics([...set.previous.diagnostics, ...set.current.diagnostics]),
+    diagnostics: sortDiagnostics([...set.previous.diagnostics, ...set.current.diagnostics, ...notes]),
   };
 }

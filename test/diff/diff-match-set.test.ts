@@ -54,6 +54,13 @@ describe('diffMatchSet', async () => {
     for (const r of comparison.rows) expect(new Set(r.changes.map((c) => `${c.kind}${c.from}${c.to}`)).size).toBe(r.changes.length);
   });
 
+  it('says so when pairings are weak (a coded warning), and when the number of items changed by more than half', () => {
+    const weak = comparison.diagnostics.filter((d) => d.code === 'pairs-uncertain');
+    expect(weak).toHaveLength(1);
+    expect(weak[0]!.message).toContain(`${comparison.rows.filter((r) => r.review).length} of 21 pairings are weak`);
+    expect(comparison.diagnostics.some((d) => d.code === 'items-count-changed')).toBe(false);
+  });
+
   it('maps the groups once: two groups into one, new and dropped groups', () => {
     expect(comparison.groups!.filter((g) => g.kind !== 'same').map((g) => `${g.kind}: ${g.summary}`)).toEqual([
       'new: (none) → Quality and patient safety',
