@@ -78,4 +78,10 @@ describe('a reshaped next edition', () => {
     expect(notes('Build the new reservoir')).toEqual([]);
     expect(notes('Keep supply interruptions')).toEqual([]);
   });
+
+  it('warns when one edition has less than half the items of the other (one may have been read wrongly)', () => {
+    const few = edition('water-2026', '2026/27', [['Spend well', 'Reduce agency expenditure on contractors as far as possible']]);
+    expect(compareEditions(previous, few).diagnostics.map((d) => `${d.severity} ${d.code}`)).toContain('warning items-count-changed');
+    expect(comparison.diagnostics.map((d) => d.code)).not.toContain('items-count-changed');
+  });
 });
