@@ -14,7 +14,12 @@ function gapOf(context: PeriodContext): number {
   return context.previousStart !== undefined && context.currentStart !== undefined ? context.currentStart - context.previousStart : 1;
 }
 
-/** "78%", "78% by March 2025", "80% (2026/27)". */
+/**
+ * A target as a note quotes it, with its date or period.
+ *
+ * @example
+ * targetLabel({value: 78, unit: 'percent', text: '78%', context: '', deadline: '2025-03'}); // '78% by March 2025'
+ */
 export function targetLabel(target: Target): string {
   if (target.deadline) return `${target.text} by ${dateLabel(target.deadline)}`;
   if (target.period && !target.text.includes(target.period)) return `${target.text} (${target.period})`;

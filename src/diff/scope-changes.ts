@@ -38,6 +38,9 @@ function share(part: ReadonlySet<string>, whole: ReadonlySet<string>): number {
 /**
  * A phrase for a note: without dates (deadline notes say those) and targets (target notes say those),
  * trimmed of joining words and punctuation at either end.
+ *
+ * @example
+ * notePhrase('and health action plan by March 2024', []); // 'health action plan'
  */
 export function notePhrase(text: string, targets: readonly Target[]): string {
   let out = text;

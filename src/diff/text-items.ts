@@ -8,7 +8,12 @@ export interface TextItem {
   end: number;
 }
 
-/** Words that say something (letters, longer than two, not stop words). */
+/**
+ * Words that say something (letters, longer than two, not stop words).
+ *
+ * @example
+ * contentWords('Reduce the backlog of 2 audits'); // ['reduce', 'backlog', 'audits']
+ */
 export function contentWords(text: string): string[] {
   return (foldText(text).match(/\p{L}[\p{L}'-]*/gu) ?? []).filter((w) => w.length > 2 && !STOPWORDS.has(w));
 }

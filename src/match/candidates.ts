@@ -38,6 +38,9 @@ function topK(items: readonly number[], value: Float64Array, k: number): number[
 /**
  * A token shared by more objectives than this proposes no candidates (its IDF weight is small, and
  * following it would make candidate generation quadratic); it still counts in the exact score.
+ *
+ * @example
+ * tokenCap(4000); // 80
  */
 export function tokenCap(objectives: number): number {
   return Math.max(64, Math.ceil(0.02 * objectives));

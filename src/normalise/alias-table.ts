@@ -38,7 +38,12 @@ export function aliasTable(entries: readonly AliasEntry[]): AliasTable {
   return table;
 }
 
-/** Replace every alias variant with its canonical phrase (text already folded to lower case), in one pass, longest variant first. */
+/**
+ * Replace every alias variant with its canonical phrase (text already folded to lower case), in one pass, longest variant first.
+ *
+ * @example
+ * applyAliases('iapt and ed', aliasTable([{canonical: 'a&e', variants: ['ed']}])); // 'iapt and a&e'
+ */
 export function applyAliases(text: string, aliases: AliasTable): string {
   return aliases.pattern ? text.replace(aliases.pattern, (m) => aliases.canonical.get(m) ?? m) : text;
 }

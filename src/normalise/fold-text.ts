@@ -20,7 +20,12 @@ export const UNIT_WORDS: ReadonlyMap<string, string> = new Map(
 
 const NUMBER_WORD = new RegExp(`\\b(?:(${Object.keys(TENS).join('|')})(?:[- ](${Object.keys(SMALL).filter((w) => SMALL[w]! > 0 && SMALL[w]! < 10).join('|')}))?|(${Object.keys(SMALL).join('|')}))\\b`, 'g');
 
-/** Case, Unicode form, quotes and dashes only. */
+/**
+ * Case, Unicode form, quotes and dashes only.
+ *
+ * @example
+ * foldCase('A&E – “Two”'); // 'a&e - "two"'
+ */
 export function foldCase(text: string): string {
   return text
     .normalize('NFKC')

@@ -45,6 +45,9 @@ let shipped: Lexicon | undefined;
 /**
  * The lexicon shipped in `data/lexicon.json`, read once on first use (it is part of the package, like a
  * module; nothing is read until matching needs it).
+ *
+ * @example
+ * defaultLexicon().canonical.get('spending'); // 'expend'
  */
 export function defaultLexicon(): Lexicon {
   shipped ??= buildLexicon(JSON.parse(readFileSync(new URL('../../data/lexicon.json', import.meta.url), 'utf8')) as LexiconFile);

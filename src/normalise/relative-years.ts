@@ -1,6 +1,11 @@
 /** Years made relative to an edition's plan year, so that rolling a date forward by a year reads as no change. */
 
-/** The start year of a plan year such as `2024/25` (or `2024-25`, `2024`). */
+/**
+ * The start year of a plan year such as `2024/25` (or `2024-25`, `2024`).
+ *
+ * @example
+ * planStartYear('2024/25'); // 2024
+ */
 export function planStartYear(planYear: string | undefined): number | undefined {
   const m = planYear ? /(\d{4})/.exec(planYear) : null;
   return m ? Number(m[1]) : undefined;
@@ -27,13 +32,23 @@ export function relativiseYears(text: string, planStartYear: number | undefined)
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
 
-/** Months since year 0 for `2025-03` (a bare year counts as its March, the end of an NHS plan year). */
+/**
+ * Months since year 0 for `2025-03` (a bare year counts as its March, the end of an NHS plan year).
+ *
+ * @example
+ * monthIndex('2025-03') - monthIndex('2024-09'); // 6
+ */
 export function monthIndex(date: string): number {
   const [year, month] = date.split('-');
   return Number(year) * 12 + (month ? Number(month) - 1 : 2);
 }
 
-/** `2025-03` → `March 2025`; `2028` → `2028`. */
+/**
+ * A date as a note prints it.
+ *
+ * @example
+ * dateLabel('2025-03'); // 'March 2025'
+ */
 export function dateLabel(date: string): string {
   const [year, month] = date.split('-');
   return month ? `${MONTH_NAMES[Number(month) - 1]} ${year}` : year!;
@@ -42,6 +57,9 @@ export function dateLabel(date: string): string {
 /**
  * A target's period as a month index: from `period` ("2026/27" → March 2027, "March 2026", "2028")
  * or else from its deadline. `undefined` when it has neither.
+ *
+ * @example
+ * periodMonth('2026/27', undefined) === monthIndex('2027-03'); // true
  */
 export function periodMonth(period: string | undefined, deadline: string | undefined): number | undefined {
   if (period) {
