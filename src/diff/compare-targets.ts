@@ -116,7 +116,8 @@ export function compareTargets(previous: readonly Target[], current: readonly Ta
     const to = targetLabel(b);
     note(a);
     note(b);
-    changes.push(up ? {kind: 'target-raised', from, to, summary: `Target raised from ${from} to ${to}`} : {kind: 'target-lowered', from, to, summary: `Target lowered from ${from} to ${to}`});
+    // Summaries in the Confederation's words ("Uplift from 76% to 78%"); `from` and `to` carry the dates.
+    changes.push(up ? {kind: 'target-raised', from, to, summary: `Uplift from ${a.text} to ${b.text}`} : {kind: 'target-lowered', from, to, summary: `Lowered from ${a.text} to ${b.text}`});
   }
   if (left.length === 1 && right.length === 1 && left[0]!.unit !== right[0]!.unit) {
     const [a] = left;
@@ -128,7 +129,7 @@ export function compareTargets(previous: readonly Target[], current: readonly Ta
   }
   for (const a of left) {
     note(a);
-    changes.push({kind: 'target-removed', from: targetLabel(a), to: null, summary: `Target removed: ${targetLabel(a)}${measureOf(a)}`});
+    changes.push({kind: 'target-removed', from: targetLabel(a), to: null, summary: `Target dropped: ${targetLabel(a)}${measureOf(a)}`});
   }
   for (const b of right) {
     note(b);
@@ -165,11 +166,11 @@ export function compareDeadlines(previous: readonly Deadline[], current: readonl
     const to = dateLabel(nearest);
     changes.push(
       monthIndex(nearest) > monthIndex(date)
-        ? {kind: 'deadline-extended', from, to, summary: `Deadline extended from ${from} to ${to}`}
+        ? {kind: 'deadline-extended', from, to, summary: `Extended deadline from ${from} to ${to}`}
         : {kind: 'deadline-earlier', from, to, summary: `Deadline brought forward from ${from} to ${to}`},
     );
   }
-  for (const date of left) if (!covered.has(date)) changes.push({kind: 'deadline-removed', from: dateLabel(date), to: null, summary: `Deadline removed: ${dateLabel(date)}`});
+  for (const date of left) if (!covered.has(date)) changes.push({kind: 'deadline-removed', from: dateLabel(date), to: null, summary: `Deadline dropped: ${dateLabel(date)}`});
   for (const date of right) if (!covered.has(date)) changes.push({kind: 'deadline-added', from: null, to: dateLabel(date), summary: `New deadline: ${dateLabel(date)}`});
   return changes;
 }

@@ -16,6 +16,7 @@ import {notePhrase, scopeChanges, type ScopeSide} from './scope-changes.js';
 import {contentWords, textItems, type TextItem} from './text-items.js';
 import {wordDiff} from './word-diff.js';
 import {minOf} from '../util/extremes.js';
+import {MATCH_DEFAULTS} from '../match/match-objectives.js';
 
 /** Options for {@link diffMatchSet}. */
 export interface DiffOptions {
@@ -42,6 +43,11 @@ function ref(edition: Edition): EditionRef {
 
 function normalArea(area: string): string {
   return area.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Confidence below which a pair is flagged (the matcher's, else its default). */
+function reviewConfidenceOf(set: MatchSet): number {
+  return set.reviewConfidence ?? MATCH_DEFAULTS.reviewConfidence;
 }
 
 /** Everything a row's notes need to know about the comparison. */
@@ -265,7 +271,7 @@ function rowsOf(group: MatchGroup, context: Context): ComparisonRow[] {
   const area = current[0]!.area;
   const previousArea = previous[0]!.area;
   const row: ComparisonRow = withGroups({area, status: 'kept', previous, current, changes, similarity: group.score, confidence: group.confidence, wordDiff: ops});
-  if (group.confidence < set.reviewConfidence) row.review = true;
+  if ((group.confidence ?? 1) < reviewConfidenceOf(set)) row.uncertain = true;
   if (normalArea(previousArea) !== normalArea(area)) row.previousArea = previousArea;
   return [row];
 }
@@ -336,10 +342,10 @@ export function diffMatchSet(set: MatchSet, options: DiffOptions = {}): Comparis
   );
   const count = (status: ComparisonRow['status']): number => rows.filter((r) => r.status === status).length;
   const notes: Diagnostic[] = [];
-  const review = rows.filter((r) => r.review).length;
+  const review = rows.filter((r) => r.uncertain).length;
   if (review) {
     notes.push(
-      diagnostic('warning', 'pairs-uncertain', 'match', `${review} of ${count('kept')} pairings are weak (confidence below ${set.reviewConfidence}): check the rows marked "check pairing"`, {file: set.current.file}),
+      diagnostic('warning', 'pairs-uncertain', 'match', `${review} of ${count('kept')} pairings are weak (confidence below ${reviewConfidenceOf(set)}): check the rows marked "check pairing"`, {file: set.current.file}),
     );
   }
   const [n, m] = [set.previous.objectives.length, set.current.objectives.length];

@@ -1,5 +1,6 @@
 import type {GroupMapping} from '../model/comparison.js';
 import type {AreaLink, MatchSet} from '../model/match-set.js';
+import {areaLinks} from '../match/area-links.js';
 import {foldCase} from '../normalise/fold-text.js';
 
 /** Share of a group's surviving objectives that a link must carry to map the groups (else those objectives moved). */
@@ -27,17 +28,18 @@ export interface GroupMap {
  * groupMap(matchSet).mappings.filter((m) => m.kind !== 'same').map((m) => m.summary);
  */
 export function groupMap(set: MatchSet): GroupMap {
+  const links = set.areaLinks ?? areaLinks(set);
   const previousAreas = [...new Set([...set.previous.areas, ...set.previous.objectives.map((o) => o.area)])];
   const currentAreas = [...new Set([...set.current.areas, ...set.current.objectives.map((o) => o.area)])];
   const out = new Map<string, number>();
   const into = new Map<string, number>();
-  for (const l of set.areaLinks) {
+  for (const l of links) {
     out.set(l.previous, (out.get(l.previous) ?? 0) + l.items);
     into.set(l.current, (into.get(l.current) ?? 0) + l.items);
   }
   const holds = (l: AreaLink): boolean =>
     norm(l.previous) === norm(l.current) || l.items >= 2 || l.items >= GROUP_LINK_SHARE * out.get(l.previous)! || l.items >= GROUP_LINK_SHARE * into.get(l.current)!;
-  const held = set.areaLinks.filter(holds);
+  const held = links.filter(holds);
   const heldKeys = new Set(held.map((l) => `${l.previous}\u0000${l.current}`));
 
   // Connected pieces over "p:" and "c:" nodes.

@@ -1,5 +1,6 @@
 import type {AliasEntry, Aliases} from '../model/aliases.js';
-import type {AreaLink, MatchGroup, MatchSet} from '../model/match-set.js';
+import type {MatchGroup, MatchSet} from '../model/match-set.js';
+import {areaLinks} from './area-links.js';
 import type {Edition, Objective} from '../model/objective.js';
 import {aliasTable, applyAliases, type AliasTable} from '../normalise/alias-table.js';
 import {foldCase} from '../normalise/fold-text.js';
@@ -238,7 +239,7 @@ export function matchObjectives(previous: Edition, current: Edition, options: Ma
   }
   for (let j = 0; j < curr.length; j++) if (!groupedCurr.has(j)) groups.push({kind: 'new', previous: [], current: [j], score: 0, confidence: 1});
   for (let i = 0; i < prev.length; i++) if (!groupedPrev.has(i)) groups.push({kind: 'dropped', previous: [i], current: [], score: 0, confidence: 1});
-  return {previous, current, groups, areaLinks: areaLinks(previous, current, groups), reviewConfidence: o.reviewConfidence};
+  return {previous, current, groups, areaLinks: areaLinks({previous, current, groups}), reviewConfidence: o.reviewConfidence};
 }
 
 function round(x: number): number {
@@ -374,23 +375,4 @@ function isAbsorbed(members: readonly Prepared[], current: Prepared, idf: Readon
     const inSub = coverage(p.tokens, current.sub!, idf);
     return inHead < 0.3 && inSub > inHead * 2;
   });
-}
-
-/** How many kept, merged and split objectives link each previous group to each current group. */
-function areaLinks(previous: Edition, current: Edition, groups: readonly MatchGroup[]): AreaLink[] {
-  const counts = new Map<string, AreaLink>();
-  for (const g of groups) {
-    if (g.kind === 'new' || g.kind === 'dropped' || g.kind === 'absorbed') continue;
-    for (const i of g.previous) {
-      for (const j of g.current) {
-        const from = previous.objectives[i]!.area;
-        const to = current.objectives[j]!.area;
-        const key = `${from}\u0000${to}`;
-        const link = counts.get(key) ?? {previous: from, current: to, items: 0};
-        link.items++;
-        counts.set(key, link);
-      }
-    }
-  }
-  return [...counts.values()];
 }

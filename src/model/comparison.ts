@@ -1,6 +1,7 @@
 import {z} from 'zod';
 import {Objective} from './objective.js';
 import {Diagnostic} from './diagnostic.js';
+import {ComparisonReview, RowReview} from './review.js';
 
 export const ChangeKind = z.enum([
   'target-raised',
@@ -25,7 +26,7 @@ export type ChangeKind = z.infer<typeof ChangeKind>;
 
 /**
  * One typed change between matched objectives. `from`/`to` are as printed ("76% by March 2024",
- * "March 2024", "patient flow"); `summary` says it in plain words ("Target raised from 76% to 78%").
+ * "March 2024", "patient flow"); `summary` says it in plain words ("Uplift from 76% to 78%").
  * - `measure-changed`: the same topic measured by a different metric ("5% year on year" → "400,000");
  * - `reworded`: words that differ after normalisation and fit no other kind (`from` → `to`);
  * - `moved`: the objective moved to a group its old group does not otherwise map onto;
@@ -69,9 +70,11 @@ export const ComparisonRow = z
     similarity: z.number().min(0).max(1).optional(),
     /** How sure the pairing is, 0–1, for kept rows: the score's height and its lead over the runner-up. */
     confidence: z.number().min(0).max(1).optional(),
-    /** Set when the pairing is weak enough that a person should check it. */
-    review: z.boolean().optional(),
+    /** Set when the pairing is weak enough that a person should check it (its `confidence` is below the matcher's `reviewConfidence`). */
+    uncertain: z.boolean().optional(),
     wordDiff: z.array(WordOp),
+    /** What a reviewer set on this row (src/review); absent when no review entry touched it. */
+    review: RowReview.optional(),
   })
   .meta({id: 'ComparisonRow'});
 export type ComparisonRow = z.infer<typeof ComparisonRow>;
@@ -121,6 +124,8 @@ export const Comparison = z
     groups: z.array(GroupMapping).optional(),
     rows: z.array(ComparisonRow),
     diagnostics: z.array(Diagnostic),
+    /** The review file applied, when there was one. */
+    review: ComparisonReview.optional(),
   })
   .meta({id: 'Comparison', title: 'guidance-diff comparison'});
 export type Comparison = z.infer<typeof Comparison>;

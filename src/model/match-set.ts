@@ -16,8 +16,8 @@ export interface MatchGroup {
   current: number[];
   /** Text similarity 0–1 of the group's texts (0 for new and dropped). */
   score: number;
-  /** How sure the pairing is, 0–1: the score's height and its lead over the runner-up (1 for new and dropped). */
-  confidence: number;
+  /** How sure the pairing is, 0–1: the score's height and its lead over the runner-up (1 for new and dropped; absent for a group a person set, which is sure). */
+  confidence?: number;
 }
 
 /** Objectives of one previous group that went to one current group (kept, merged or split). */
@@ -31,8 +31,8 @@ export interface MatchSet {
   previous: Edition;
   current: Edition;
   groups: MatchGroup[];
-  /** Which groups' objectives went where: the evidence for mapping groups onto groups. */
-  areaLinks: AreaLink[];
-  /** Confidence below which a pair should be checked by a person. */
-  reviewConfidence: number;
+  /** Which groups' objectives went where: the evidence for mapping groups onto groups (absent: read from the groups). */
+  areaLinks?: AreaLink[];
+  /** Confidence below which a pair should be checked by a person. @default 0.5 */
+  reviewConfidence?: number;
 }

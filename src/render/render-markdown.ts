@@ -3,7 +3,8 @@ import {toMarkdown} from 'mdast-util-to-markdown';
 import type {PhrasingContent, Root, RootContent, TableCell, TableRow} from 'mdast';
 import type {Comparison, ComparisonRow} from '../model/comparison.js';
 import type {Objective} from '../model/objective.js';
-import {changeWords, statusWord, where} from './change-words.js';
+import {where} from './change-words.js';
+import {REVIEW_MARK, statusText, whatChanged} from './review-words.js';
 
 const BR: PhrasingContent = {type: 'html', value: '<br>'};
 
@@ -22,7 +23,9 @@ function text(value: string): PhrasingContent {
 }
 
 function source(objective: Objective): PhrasingContent {
-  return cellText(`(${where(objective.provenance)})`, '_');
+  // A manual row's objective comes from the review file, not from an edition.
+  const from = objective.id.startsWith('review:') ? `reviewer's row, ${objective.provenance.file} ` : '';
+  return cellText(`(${from}${where(objective.provenance)})`, '_');
 }
 
 function joinLines(parts: PhrasingContent[][]): PhrasingContent[] {
@@ -67,14 +70,14 @@ function objectives(list: readonly Objective[], none: string): PhrasingContent[]
   return joinLines(list.map((o) => [cellText(`${o.text} `), source(o)]));
 }
 
-function tableRow(row: ComparisonRow, currentYear: string, previousYear: string): TableRow {
+function tableRow(row: ComparisonRow, currentYear: string, previousYear: string, commentary: boolean): TableRow {
   const current =
     row.status === 'kept' && row.previous.length === 1 && row.current.length === 1
       ? [...diffed(row), cellText(' '), source(row.current[0]!)]
       : objectives(row.current, `Not included in ${currentYear} guidance.`);
   const moved = row.changes.some((c) => c.kind === 'moved');
   const area = row.previousArea && moved ? `${row.area} (was: ${row.previousArea})` : row.area;
-  const status = row.review ? `${statusWord(row)} (check pairing: confidence ${row.confidence})` : statusWord(row);
+  const status = row.uncertain ? `${statusText(row)} (check pairing: confidence ${row.confidence})` : statusText(row);
   return {
     type: 'tableRow',
     children: [
@@ -82,7 +85,8 @@ function tableRow(row: ComparisonRow, currentYear: string, previousYear: string)
       cell(objectives(row.previous, `Not included in ${previousYear} guidance.`)),
       cell(current),
       cell([cellText(status)]),
-      cell([cellText(changeWords(row))]),
+      cell([cellText(whatChanged(row))]),
+      ...(commentary ? [cell(row.review?.commentary ? joinLines(row.review.commentary.split(/\n+/).map((p) => [cellText(p)])) : [])] : []),
     ],
   };
 }
@@ -97,6 +101,23 @@ const GROUP_KIND: Record<NonNullable<Comparison['groups']>[number]['kind'], stri
   new: 'New',
 };
 
+/** With a review applied: one paragraph saying what the mark means and how the review's entries fared. */
+function reviewLegend(comparison: Comparison): RootContent[] {
+  const review = comparison.review;
+  if (!review) return [];
+  const stale = review.stale.length ? `; ${review.stale.length} stale (see Notes)` : '';
+  return [
+    {
+      type: 'paragraph',
+      children: [
+        text(`${REVIEW_MARK} marks what a reviewer set in `),
+        {type: 'inlineCode', value: review.file},
+        text(`: ${review.applied} of ${review.entries} entries applied${review.reanchored ? `, ${review.reanchored} found again after their text changed` : ''}${stale}. The Commentary column is the reviewer's.`),
+      ],
+    },
+  ];
+}
+
 /**
  * Comparison → Markdown: a heading, a summary, and a GFM table in the style of the NHS Confederation's
  * hand-made comparison (Area | previous objective | current objective | Status | What changed), with
@@ -109,6 +130,7 @@ export function renderMarkdown(comparison: Comparison): string {
   const previousYear = comparison.previous.planYear ?? comparison.previous.title;
   const currentYear = comparison.current.planYear ?? comparison.current.title;
   const {summary} = comparison;
+  const commentary = comparison.review !== undefined || comparison.rows.some((r) => r.review?.commentary);
   const children: RootContent[] = [
     {type: 'heading', depth: 1, children: [text(`National objectives: ${previousYear} compared with ${currentYear}`)]},
     {
@@ -132,21 +154,25 @@ export function renderMarkdown(comparison: Comparison): string {
         text(` ${summary.dropped}. In the current objective, removed words are struck through and added words are in bold.`),
       ],
     },
+    ...reviewLegend(comparison),
     {
       type: 'table',
-      align: [null, null, null, null, null],
+      align: [null, null, null, null, null, ...(commentary ? [null] : [])],
       children: [
         {
           type: 'tableRow',
-          children: ['Area', `Objective ${previousYear}`, `Objective ${currentYear}`, 'Status', 'What changed'].map((h) => cell([text(h)])),
+          children: ['Area', `Objective ${previousYear}`, `Objective ${currentYear}`, 'Status', 'What changed', ...(commentary ? ['Commentary'] : [])].map((h) =>
+            cell([text(h)]),
+          ),
         },
-        ...comparison.rows.map((row) => tableRow(row, currentYear, previousYear)),
+        ...comparison.rows.map((row) => tableRow(row, currentYear, previousYear, commentary)),
       ],
     },
   ];
   const regrouped = (comparison.groups ?? []).filter((g) => g.kind !== 'same');
   if (regrouped.length) {
-    children.splice(3, 0, {type: 'heading', depth: 2, children: [text('Groups')]}, {
+    const table = children.findIndex((c) => c.type === 'table');
+    children.splice(table, 0, {type: 'heading', depth: 2, children: [text('Groups')]}, {
       type: 'list',
       ordered: false,
       spread: false,
@@ -156,13 +182,13 @@ export function renderMarkdown(comparison: Comparison): string {
         children: [{type: 'paragraph', children: [{type: 'strong', children: [text(GROUP_KIND[g.kind])]}, text(`: ${g.summary}${g.items ? ` (${g.items} objective${g.items === 1 ? '' : 's'})` : ''}`)]}],
       })),
     });
-    children.splice(5, 0, {type: 'heading', depth: 2, children: [text('Objectives')]});
+    children.splice(table + 2, 0, {type: 'heading', depth: 2, children: [text('Objectives')]});
   }
-  const review = comparison.rows.filter((r) => r.review).length;
-  if (review) {
-    children.splice(children.length - 1, 0, {
+  const uncertain = comparison.rows.filter((r) => r.uncertain).length;
+  if (uncertain) {
+    children.splice(children.findIndex((c) => c.type === 'table'), 0, {
       type: 'paragraph',
-      children: [text(`${review} pairing${review === 1 ? ' is' : 's are'} marked "check pairing": the two texts are alike, but not clearly more alike than another candidate.`)],
+      children: [text(`${uncertain} pairing${uncertain === 1 ? ' is' : 's are'} marked "check pairing": the two texts are alike, but not clearly more alike than another candidate.`)],
     });
   }
   const notes = comparison.diagnostics.filter((d) => d.severity !== 'info');

@@ -48,7 +48,7 @@ function score(pair: SyntheticPair, comparison: Comparison): string {
   const right = [...predicted].filter((p) => truth.has(p)).length;
   const droppedRight = pair.dropped.filter((i) => dropped.has(i)).length;
   const addedRight = pair.added.filter((j) => added.has(j)).length;
-  const review = comparison.rows.filter((r) => r.review).length;
+  const review = comparison.rows.filter((r) => r.uncertain).length;
   return [
     `pairs precision ${pct(right / Math.max(1, predicted.size))}% recall ${pct(right / truth.size)}% (${right}/${predicted.size} right, ${truth.size} true)`,
     `dropped recall ${pct(droppedRight / pair.dropped.length)}% precision ${pct(droppedRight / Math.max(1, dropped.size))}%`,

@@ -16,7 +16,7 @@ describe('compareTargets', () => {
   it('pairs targets by unit: equal values first, then in order', () => {
     const changes = targets('no less than 76% of patients are seen within 4 hours by March 2024', 'a minimum of 78% of patients seen within 4 hours in March 2025');
     expect(kinds(changes)).toEqual(['target-raised 76% by March 2024→78% by March 2025']);
-    expect(changes[0]!.summary).toBe('Target raised from 76% by March 2024 to 78% by March 2025');
+    expect(changes[0]!.summary).toBe('Uplift from 76% to 78%');
   });
 
   it('reports lowered, added and removed targets', () => {

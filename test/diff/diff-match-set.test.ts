@@ -57,7 +57,7 @@ describe('diffMatchSet', async () => {
   it('says so when pairings are weak (a coded warning), and when the number of items changed by more than half', () => {
     const weak = comparison.diagnostics.filter((d) => d.code === 'pairs-uncertain');
     expect(weak).toHaveLength(1);
-    expect(weak[0]!.message).toContain(`${comparison.rows.filter((r) => r.review).length} of 21 pairings are weak`);
+    expect(weak[0]!.message).toContain(`${comparison.rows.filter((r) => r.uncertain).length} of 21 pairings are weak`);
     expect(comparison.diagnostics.some((d) => d.code === 'items-count-changed')).toBe(false);
   });
 

@@ -33,7 +33,7 @@ describe('renderMarkdown', () => {
       {kind: 'same', previous: ['A'], current: ['A'], items: 1, summary: 'A → A'},
     ];
     comparison.rows[0]!.confidence = 0.31;
-    comparison.rows[0]!.review = true;
+    comparison.rows[0]!.uncertain = true;
     const md = renderMarkdown(comparison);
     expect(md).toContain('## Groups\n\n- **Merged**: Cancer + Elective care + Diagnostics → Reduce the time people wait for elective care (7 objectives)\n');
     expect(md).not.toContain('A → A');

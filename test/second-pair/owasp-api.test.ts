@@ -35,7 +35,7 @@ describe('OWASP API Security Top 10 2019 → 2023', async () => {
     const merged = comparison.rows.find((r) => r.previous.length === 2)!;
     expect(merged.previous.map(risk)).toEqual(['Excessive Data Exposure', 'Mass Assignment']);
     expect(risk(merged.current[0]!)).toBe('Broken Object Property Level Authorization');
-    expect(merged.review).toBe(true);
+    expect(merged.uncertain).toBe(true);
     expect(comparison.rows.filter((r) => r.status === 'dropped').map((r) => risk(r.previous[0]!))).toEqual(['Lack of Resources & Rate Limiting', 'Injection', 'Insufficient Logging & Monitoring']);
   });
 

@@ -98,8 +98,9 @@ function verdictOf(input: PhysicalTableInput, gaps: Gaps, wraps: boolean, column
 
 /**
  * Split every column's pieces into units. A piece the text cannot decide on starts a unit when another
- * column shows a row break on the same line; otherwise it continues where the table's gaps tell rows
- * apart (a line with no gap is the next line of a cell), and starts one where they do not.
+ * column shows a row break on the same line; otherwise it continues where measured gaps (PDF text
+ * positions) tell rows apart (a line with no gap is the next line of a cell), and starts one where they
+ * do not (a text dump drops small gaps, so a missing blank line says little).
  */
 function unitsOf(input: PhysicalTableInput): Unit[][] {
   const columns = input.columns.length;
@@ -128,7 +129,9 @@ function unitsOf(input: PhysicalTableInput): Unit[][] {
         return;
       }
       const rowBreak = verdicts[i]!.some((v, k) => k !== c && v === 'break');
-      const starts = verdict === 'break' || verdict === 'start' || (verdict === 'unknown' && (rowBreak || !(input.geometry && gaps.informative)));
+      // Only measured gaps (PDF text positions) make "no gap" mean "same cell": a text dump drops small gaps.
+      const trustGaps = input.method === 'stream' && gaps.informative;
+      const starts = verdict === 'break' || verdict === 'start' || (verdict === 'unknown' && (rowBreak || !trustGaps));
       if (!open || starts) {
         open = {column: c, first: i, last: i, pieces: [piece]};
         out[c]!.push(open);

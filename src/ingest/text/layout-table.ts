@@ -1,4 +1,5 @@
 import type {LinePiece, PhysicalLine, PhysicalTableInput} from '../table/physical-lines.js';
+import {normText} from '../../util/text-shape.js';
 import {locate, splitMarker, type TextLine} from './text-lines.js';
 
 /** Minimum run of spaces that separates two columns in layout text (pdftotext -layout). */
@@ -19,6 +20,18 @@ function columnStarts(text: string): number[] {
 function isTabular(line: TextLine): boolean {
   const trimmed = line.text.trimEnd();
   return /\S\s{2,}\S/.test(trimmed.trim()) || /^\s{4,}\S/.test(trimmed);
+}
+
+/** A line that may sit inside a table without breaking it: blank, or a short label (a group name, a heading). */
+function isLabelOrBlank(line: TextLine): boolean {
+  const t = line.text.trim();
+  return !t || (t.split(/\s+/).length <= 12 && !/[.;:]$/.test(t));
+}
+
+/** Whether a line's column starts all line up (within a few characters) with starts seen in a run: the same table going on. */
+function aligned(line: TextLine, run: readonly TextLine[]): boolean {
+  const seen = new Set(run.flatMap((l) => columnStarts(l.text)));
+  return columnStarts(line.text).every((x) => [...seen].some((s) => Math.abs(s - x) <= SNAP));
 }
 
 /** Cluster frequent start positions into column starts (leftmost of each cluster). */
@@ -87,9 +100,19 @@ export function findLayoutTables(
     const joins = (k: number): boolean => k < lines.length && !taken(k) && lines[k]!.page === lines[i]!.page;
     for (;;) {
       if (joins(end + 1) && isTabular(lines[end + 1]!)) end++;
-      // One line without a gutter, or one blank line, may sit inside a run.
+      // One line without a gutter may sit inside a run (a row whose gutter was squeezed to one space), and
+      // so may two blank or short label lines (a group label, a heading between parts of one table).
       else if (joins(end + 2) && isTabular(lines[end + 2]!)) end += 2;
-      else break;
+      else {
+        // Up to four blank or short label lines (at most two labels: "blank, group label, blank") before the next tabular line.
+        let k = end + 1;
+        while (k <= end + 4 && joins(k) && !isTabular(lines[k]!) && isLabelOrBlank(lines[k]!)) k++;
+        const labels = lines.slice(end + 1, k).filter((l) => l.text.trim()).length;
+        // Not when the header line repeats after them: the labels are a heading over a new copy of the table.
+        const repeatsHeader = joins(k) && normText(lines[k]!.text) === normText(lines[i]!.text);
+        if (k > end + 1 && k <= end + 5 && joins(k) && isTabular(lines[k]!) && labels <= 2 && !repeatsHeader && aligned(lines[k]!, lines.slice(i, end + 1))) end = k;
+        else break;
+      }
     }
     const run = lines.slice(i, end + 1);
     const starts = clusterStarts(run.filter((l) => l.text.trim()));
