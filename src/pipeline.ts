@@ -7,8 +7,6 @@ import {extractObjectives, type ExtractOptions} from './extract/extract-objectiv
 import {ingestDocument} from './ingest/ingest-document.js';
 import {matchObjectives, type MatchOptions} from './match/match-objectives.js';
 import {diffMatchSet} from './diff/diff-match-set.js';
-import {diagnostic, sortDiagnostics} from './model/diagnostics.js';
-import type {Diagnostic} from './model/diagnostic.js';
 import {applyReview} from './review/apply-review.js';
 import type {LoadedReview} from './review/parse-review.js';
 import {defaultAliases} from './io/load-aliases.js';
@@ -62,29 +60,10 @@ export interface CompareOptions extends MatchOptions {
  */
 export function compareEditions(previous: Edition, current: Edition, options: CompareOptions = {}): Comparison {
   const set = matchObjectives(previous, current, {...options, aliases: options.aliases ?? defaultAliases()});
-  const version = {version: options.version ?? packageVersion()};
-  const comparison = options.review ? applyReview(set, {...version, review: options.review}) : diffMatchSet(set, version);
-  const check = itemCountCheck(previous, current);
-  return check ? {...comparison, diagnostics: sortDiagnostics([...comparison.diagnostics, check])} : comparison;
-}
-
-/** The number of items may change between editions, but by more than this share it suggests one was read wrongly. */
-export const ITEM_COUNT_CHANGE = 0.5;
-
-/**
- * A warning when the number of items changes by more than half between two editions (one of them may
- * have been read wrongly: a table cut short, the wrong column taken for the items).
- */
-export function itemCountCheck(previous: Edition, current: Edition): Diagnostic | undefined {
-  const a = previous.objectives.length;
-  const b = current.objectives.length;
-  if (Math.abs(a - b) <= ITEM_COUNT_CHANGE * Math.max(a, b)) return undefined;
-  const [fewer, more] = a < b ? [previous, current] : [current, previous];
-  return diagnostic(
-    'warning',
-    'items-count-changed',
-    'match',
-    `\`${previous.file}\` has ${a} item(s) and \`${current.file}\` has ${b}: a change of more than half; check that \`${fewer.file}\` was read in full (and \`${more.file}\` not over-read)`,
-    {file: current.file},
-  );
+  const diffOptions = {
+    version: options.version ?? packageVersion(),
+    aliases: options.aliases ?? defaultAliases(),
+    ...(options.lexicon === undefined ? {} : {lexicon: options.lexicon}),
+  };
+  return options.review ? applyReview(set, {...diffOptions, review: options.review}) : diffMatchSet(set, diffOptions);
 }

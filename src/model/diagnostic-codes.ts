@@ -30,6 +30,7 @@ export const diagnosticCodes = {
   'table-truncated': {reason: "A table's rows stop before its last page, or part of it was not read", note: 'Check the pages named; the table may continue in a shape the reader did not join.'},
   'column-ignored': {reason: 'A column holding text was set aside', note: 'Its text is not in the output; name the columns with `--item-column` / `--group-column` if this is wrong.'},
   'items-count-changed': {reason: 'The number of items changed by more than half against the other edition', note: 'One of the editions may have been read wrongly; check both.'},
+  'pairs-uncertain': {reason: 'Some pairings are weak: the two texts are alike, but not clearly more alike than another candidate', note: 'Check the rows marked "check pairing" (`review` in comparison.json); each carries its `confidence`.'},
   'row-unparsed': {reason: 'A table row could not be read as an objective', note: 'The row was skipped; the rest were extracted.'},
   'junk-removed': {reason: 'Text outside the table columns (e.g. a rotated label) was removed', note: 'Informational.'},
   'count-mismatch': {reason: 'The document states a number of items or groups that differs from what was read', note: 'Check the extraction: an item may be missing, split or merged.'},

@@ -70,7 +70,8 @@ async function compare(previousPath: string, currentPath: string, flags: Compare
   const root = absolute.endsWith(`/${previous.name}`) ? absolute.slice(0, absolute.length - previous.name.length) : dirname(absolute);
   const up = toStdout ? '' : relative(resolve(flags.out!), root).split(sep).join('/');
   const files = await renderFiles(comparison, chosen, {csvBom: flags.csvBom === true, html: {sourceBase: up ? `${up}/` : ''}});
-  reportPartial(context, comparison.diagnostics.filter((d) => d.code === 'items-count-changed'), currentPath);
+  // The comparison's own checks (the editions' were reported as they were read): item counts, weak pairings.
+  reportPartial(context, comparison.diagnostics.filter((d) => d.stage === 'match' || d.stage === 'diff'), currentPath);
   if (comparison.review) {
     const r = comparison.review;
     for (const d of comparison.diagnostics.filter((x) => x.stage === 'review' && x.severity !== 'info')) context.io.stderr(`guidance-diff: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}\n`);
