@@ -172,6 +172,55 @@ function markSections(table: TableBlock): Row[] {
   });
 }
 
+/** A column labels rows when it has at most this share of labels per item row. */
+const LABELS_PER_ITEM = 0.67;
+
+/**
+ * Labels printed in the middle of the rows they label (a PDF's vertically centred rowspan cells, as a
+ * text dump or text positions give them) show as a first item row with no label in a column that labels
+ * later rows. In such a column of a table read from physical lines, each item row takes the nearest
+ * label, by line (ties to the label above), and the label moves to the first of its rows and spans them
+ * all; a row that held only the label goes. A column whose first item row has a label is left alone:
+ * its labels head their rows, and blanks below continue them.
+ */
+function centreLabels(table: TableBlock): TableBlock {
+  if (table.method !== 'layout' && table.method !== 'stream') return table;
+  const rows = table.rows;
+  const filled = (r: number, c: number): boolean => Boolean(rows[r]!.cells[c]?.text.trim()) && !rows[r]!.cells[c]!.spannedFrom;
+  const counts = Array.from({length: table.columns}, (_, c) => rows.filter((_, r) => filled(r, c)).length);
+  const driver = counts.indexOf(Math.max(...counts));
+  const items = rows.flatMap((row, r) => (filled(r, driver) && !row.section ? [r] : []));
+  if (items.length < 3) return table;
+  let out = rows.map((row) => ({...row, cells: [...row.cells]}));
+  const offset = table.header.length;
+  for (let c = 0; c < table.columns; c++) {
+    if (c === driver) continue;
+    const labels = rows.flatMap((row, r) => (filled(r, c) && !row.section ? [r] : []));
+    if (labels.length < 2 || labels.length > LABELS_PER_ITEM * items.length || filled(items[0]!, c)) continue;
+    // Only labels between the first and the last item, and rows that are labels or items, take part.
+    if (rows.some((row, r) => !row.section && r > items[0]! && r < items.at(-1)! && !filled(r, driver) && !filled(r, c) && row.cells.some((x) => x.text.trim()))) continue;
+    const line = (r: number): number => rows[r]!.at.line + 1000 * (rows[r]!.at.page ?? 0);
+    const owner = new Map<number, number>();
+    for (const r of items) {
+      let best = labels[0]!;
+      for (const l of labels) if (Math.abs(line(l) - line(r)) < Math.abs(line(best) - line(r))) best = l;
+      owner.set(r, best);
+    }
+    const blank = (): Cell => ({text: '', fragments: [], rowSpan: 1, colSpan: 1, header: false});
+    const cells = new Map(labels.map((l) => [l, out[l]!.cells[c]!]));
+    for (const r of [...items, ...labels]) out[r]!.cells[c] = blank();
+    for (const l of labels) {
+      const group = items.filter((r) => owner.get(r) === l);
+      if (!group.length) continue;
+      const top = group[0]!;
+      const bottom = group.at(-1)!;
+      out[top]!.cells[c] = {...cells.get(l)!, rowSpan: bottom - top + 1};
+      for (let r = top + 1; r <= bottom; r++) out[r]!.cells[c] = {...blank(), spannedFrom: {row: offset + top, column: c}};
+    }
+  }
+  return keepRows({...table, rows: out}, () => true, (row) => !isEmptyRow(row));
+}
+
 /**
  * Finish a table from any reader: empty rows and columns dropped, header rows detected where the
  * markup did not mark them (one detector for every format), repeated header rows (a header repeated on
@@ -195,5 +244,6 @@ export function finishTable(input: TableBlock): TableBlock {
   }
   table = {...table, header, rows};
   if (header.length) table = keepRows(table, () => true, (row) => !header.some((h) => sameRowText(h, row)));
-  return {...table, rows: markSections(table)};
+  table = {...table, rows: markSections(table)};
+  return centreLabels(table);
 }

@@ -7,6 +7,8 @@ import type {LinePiece, PhysicalTableInput} from './physical-lines.js';
 const UNIT_GAP = 1.4;
 /** Slack, in characters of the column's text, when asking whether the next word would have fitted on a line. */
 const FIT_SLACK_CHARS = 1;
+/** In layout text a word must fit with this much to spare (characters stand in for a proportional font's widths). */
+const LAYOUT_FIT_FACTOR = 1.4;
 
 /** A run of consecutive lines of one column that reads as one unit: a label, an item, a value. */
 interface Unit {
@@ -87,7 +89,9 @@ function verdictOf(input: PhysicalTableInput, gaps: Gaps, wraps: boolean, column
   if (input.geometry) {
     const firstWord = piece.text.split(/\s+/)[0] ?? '';
     const charWidth = (piece.x1 - piece.x0) / Math.max(1, piece.text.length);
-    if (above.x1 + (firstWord.length + FIT_SLACK_CHARS) * charWidth < rightEdge) return 'break';
+    // Character counts (layout text) only approximate a proportional font's widths: ask for a margin.
+    const needed = input.method === 'layout' ? (firstWord.length + FIT_SLACK_CHARS) * charWidth * LAYOUT_FIT_FACTOR + 2 : (firstWord.length + FIT_SLACK_CHARS) * charWidth;
+    if (above.x1 + needed < rightEdge) return 'break';
   }
   const join = lineJoin(above.text, piece.text);
   if (join === 'continues') return 'continues';
@@ -125,9 +129,17 @@ function unitsOf(input: PhysicalTableInput): Unit[][] {
       const piece = line.pieces[c];
       const verdict = verdicts[i]![c];
       if (!piece || verdict === undefined) {
-        open = undefined;
+        // A unit may go on past one line where its column is empty (the other column's wrapped line sits
+        // between a label's lines), but only with text that cannot start anew.
+        if (open && open.last < i - 1) open = undefined;
         return;
       }
+      if (open && open.last === i - 2 && verdict === 'start' && !line.wide && lineJoin(open.pieces.at(-1)!.text, piece.text, 'strong') === 'continues') {
+        open.pieces.push(piece);
+        open.last = i;
+        return;
+      }
+      if (open && open.last < i - 1) open = undefined;
       const rowBreak = verdicts[i]!.some((v, k) => k !== c && v === 'break');
       // Only measured gaps (PDF text positions) make "no gap" mean "same cell": a text dump drops small gaps.
       const trustGaps = input.method === 'stream' && gaps.informative;
@@ -189,41 +201,6 @@ function cellOf(fragments: readonly Fragment[]): Cell {
 }
 
 /**
- * Labels printed in the middle of the rows they label (a PDF's vertically centred rowspan cells, as
- * pdftotext lays them out) show as a first item row with no label in a column that labels later rows.
- * In such a column each row without a label takes the nearest label, by line, and the label moves up
- * to the first of its rows and spans them all. A column whose first row has a label is left alone:
- * its labels head their rows, and blank cells below continue them.
- */
-function centreLabels(slots: Unit[][][], rowStarts: readonly number[], driver: number, spanTo: Map<Unit, number>): void {
-  const columns = slots[0]?.length ?? 0;
-  const itemRows = rowStarts.flatMap((_, r) => (slots[r]![driver]!.length ? [r] : []));
-  if (itemRows.length < 3) return;
-  for (let c = 0; c < columns; c++) {
-    if (c === driver) continue;
-    const labelled = itemRows.filter((r) => slots[r]![c]!.length > 0);
-    if (labelled.length < 2 || labelled[0] === itemRows[0] || labelled.length >= itemRows.length) continue;
-    // Each item row goes to the nearest label (ties to the label above).
-    const owner = new Map<number, number>();
-    for (const r of itemRows) {
-      let best = labelled[0]!;
-      for (const l of labelled) if (Math.abs(rowStarts[l]! - rowStarts[r]!) < Math.abs(rowStarts[best]! - rowStarts[r]!)) best = l;
-      owner.set(r, best);
-    }
-    const moved = new Map<number, Unit[]>();
-    for (const l of labelled) {
-      const rows = itemRows.filter((r) => owner.get(r) === l);
-      const top = rows[0]!;
-      const units = slots[l]![c]!;
-      slots[l]![c] = [];
-      moved.set(top, units);
-      for (const u of units) spanTo.set(u, rows.at(-1)!);
-    }
-    for (const [top, units] of moved) slots[top]![c] = units;
-  }
-}
-
-/**
  * Physical lines → a table of logical rows. Each column's lines are first split into units (a wrapped
  * cell's lines join; a bullet, a gap, a ruling, a new sentence, a value below a value or a line that
  * ended early starts a new unit). The column with the most units (the finest: usually the items) sets
@@ -231,8 +208,8 @@ function centreLabels(slots: Unit[][][], rowStarts: readonly number[], driver: n
  * A unit of a coarser column (a group label) belongs to the row in which it starts and spans down over
  * the rows its lines reach. A label that floats on a line of its own (the item column empty there, as
  * a vertically centred label comes out of a PDF) and is the only one of its column in its band (the
- * lines between two wider gaps) labels every row of that band. Header rows and group rows are decided
- * afterwards, for every format alike, by `finishTable`.
+ * lines between two wider gaps) labels every row of that band. Header rows, group rows and labels
+ * centred over their rows are decided afterwards by `finishTable`.
  *
  * @example
  * physicalTable({method: 'delimited', geometry: false, path: [], columns: [[0, 1], [1, 2]], lines: […]});
@@ -312,8 +289,6 @@ export function physicalTable(input: PhysicalTableInput): TableBlock {
       previous = unit;
     }
   }
-
-  if (input.geometry) centreLabels(slots, rowStarts, driver, spanTo);
 
   const grid: (Cell | undefined)[][] = rowStarts.map(() => Array.from({length: columns}, () => undefined));
   for (let r = 0; r < rowStarts.length; r++) {
