@@ -7,7 +7,7 @@ import type {Edition, Objective, Target} from '../model/objective.js';
 import {aliasTable} from '../normalise/alias-table.js';
 import {foldText} from '../normalise/fold-text.js';
 import {defaultLexicon, type Lexicon} from '../normalise/lexicon.js';
-import {matchTokens, type TokenContext} from '../normalise/match-tokens.js';
+import {stripReference, matchTokens, type TokenContext} from '../normalise/match-tokens.js';
 import {planStartYear} from '../normalise/relative-years.js';
 import {boundChanges} from './bound-changes.js';
 import {compareDeadlines, compareTargets, type PeriodContext} from './compare-targets.js';
@@ -133,9 +133,11 @@ function keptChanges(previous: Objective, current: Objective, context: Context):
     rest.splice(Math.min(first, rest.length), 0, {kind: 'reworded', from: previous.text, to: current.text, summary: 'Reworded throughout'});
     changes.splice(0, changes.length, ...rest);
   }
-  if (!changes.length && ops.some((op) => op.op !== 'equal' && /[\p{L}\p{N}]/u.test(op.text))) {
+  // A reference code renumbered ("API7:2019 -" → "API8:2023 -") is not a rewording.
+  const noteOps = wordDiff(stripReference(previous.text), stripReference(current.text), {beforePlanYear: context.periods.previousStart, afterPlanYear: context.periods.currentStart});
+  if (!changes.length && noteOps.some((op) => op.op !== 'equal' && /[\p{L}\p{N}]/u.test(op.text))) {
     const words = (kind: 'delete' | 'insert'): string =>
-      ops
+      noteOps
         .filter((op) => op.op === kind && /[\p{L}\p{N}]/u.test(op.text))
         .map((op) => op.text.trim())
         .join(' … ');

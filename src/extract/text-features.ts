@@ -69,6 +69,9 @@ export function itemness(text: string): number {
   if (s.verbInitial) score += 0.3;
   if (s.quantity) score += 0.15;
   if (s.label && !s.verbInitial && !s.quantity) score -= 0.25;
+  // An item is one statement; a paragraph of several sentences explains one.
+  if ((text.match(/[.!?]\s+["“(]?\p{Lu}/gu) ?? []).length >= 1) score -= 0.25;
+  if (s.words > 60) score -= 0.15;
   if (s.words > 120) score -= 0.3;
   return Math.max(0, Math.min(1, score));
 }

@@ -5,7 +5,7 @@ import type {Edition, Objective} from '../model/objective.js';
 import {aliasTable, applyAliases, type AliasTable} from '../normalise/alias-table.js';
 import {foldCase} from '../normalise/fold-text.js';
 import {defaultLexicon, type Lexicon} from '../normalise/lexicon.js';
-import {matchTokens} from '../normalise/match-tokens.js';
+import {matchTokens, stripReference} from '../normalise/match-tokens.js';
 import {planStartYear} from '../normalise/relative-years.js';
 import {candidatePairs, type Candidates} from './candidates.js';
 import {coverage, inverseDocumentFrequency, tfidfVector, type Vector} from './tfidf.js';
@@ -74,6 +74,9 @@ const ABSORBED_COVERAGE = 0.2;
 const LABEL_NUMBER = /^\s*(?:[A-Z]{0,6}\d+(?:[.:]\d+)*)\s*[-–—:.)]?\s+/;
 
 /** A subordinate clause that folds other aims into an objective: "…, including …". */
+/** How many times an item's own words count against one count of the words of its other columns. */
+const ITEM_WEIGHT = 3;
+
 const SUBORDINATE = /,?\s+\b(including|in particular|such as)\b/i;
 
 const NO_ALIASES: AliasEntry[] = [];
@@ -150,12 +153,18 @@ export function matchObjectives(previous: Edition, current: Edition, options: Ma
     const context = {aliases: terms, lexicon, planYear};
     return edition.objectives.map((objective) => {
       // Other columns of the row (a risk's name beside its description) say what the item is too.
+      // The item's own words count for more than those of its other columns (a rewritten description
+      // beside an unchanged name).
       const label = (objective.fields ?? []).map((f) => f.value.replace(LABEL_NUMBER, '')).join(' ').trim();
-      const tokens = label ? [...matchTokens(label, context), ...matchTokens(objective.text, context)] : matchTokens(objective.text, context);
+      const own = matchTokens(objective.text, context);
+      const tokens = label ? [...matchTokens(label, context), ...Array.from({length: ITEM_WEIGHT}, () => own).flat()] : own;
       const area = applyAliases(foldCase(objective.area).replace(/\s+/g, ' ').trim(), areas);
       const p: Omit<Prepared, 'vector'> = {objective, tokens, set: new Set(tokens), area, areaTokens: new Set(matchTokens(objective.area, {aliases: areas, lexicon}))};
-      const labelLead = label ? matchTokens(label, context) : [];
-      const opening = /^[^,;:.()—–]+/.exec(objective.text)?.[0];
+      // A short value of another column names the item (a risk's name beside its description).
+      const labelTokens = label ? matchTokens(label, context) : [];
+      const labelLead = labelTokens.length <= 8 ? labelTokens : [];
+      const named = stripReference(objective.text);
+      const opening = /^[^,;:.()—–]+/.exec(named)?.[0];
       const lead = labelLead.length ? labelLead : opening && opening.length < objective.text.length ? matchTokens(opening, context) : [];
       if (lead.length >= 2 && lead.length <= 8) p.lead = lead;
       const m = SUBORDINATE.exec(objective.text);

@@ -48,8 +48,20 @@ export function matchTokens(text: string, context: TokenContext): string[] {
   return tokens;
 }
 
+/**
+ * A reference code opening an item ("API7:2019 -", "1.2.3", "KPI 4:", "P2", "(b)") numbers it in its
+ * edition; the next edition may number it otherwise, so it is no evidence of a match.
+ */
+const REFERENCE = /^\s*(?!(?:19|20)\d{2}\b(?![.:/]))(?:\(?[A-Za-z]{0,5}\s?\d+[a-z]?(?:[.:/]\d+[a-z]?)*\)?|\([a-z]\))\s*(?:[-–—:.)]\s+|\s+(?=\p{Lu}))/u;
+
+/** The text without a reference code at its start (what is left must still read as words). */
+export function stripReference(text: string): string {
+  const m = REFERENCE.exec(text);
+  return m && /\p{L}{3,}/u.test(text.slice(m[0].length)) ? text.slice(m[0].length) : text;
+}
+
 function tokenize(text: string, aliases: AliasTable, lexicon: Lexicon, planYear: number | undefined): string[] {
-  const prepared = relativiseYears(applyAliases(foldText(text), aliases), planYear);
+  const prepared = relativiseYears(applyAliases(foldText(stripReference(text)), aliases), planYear);
   const raw = prepared.match(/[\p{L}\p{N}][\p{L}\p{N}%.,+&']*/gu) ?? [];
   const tokens: string[] = [];
   let previous = '';
