@@ -41,8 +41,18 @@ function inlineText(text: string): string {
 }
 
 /** A cell's HTML (rehype-parse) → fragments, one per list item or paragraph, all on the cell's line. */
+/** The few entities plain cell text may hold (the parser is not needed for text without tags). */
+const ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'"};
+
 function htmlCellFragments(html: string, line: TextLine | number): Fragment[] {
   const at = typeof line === 'number' ? {line} : locate(line);
+  if (!html.includes('<')) {
+    // No markup: one fragment, without a parse (most cells; a big table has thousands).
+    const plain = html.replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, name: string) => ENTITIES[name]!).replace(/\s+/g, ' ').trim();
+    if (!plain) return [];
+    const {marker, text} = splitMarker(inlineText(plain));
+    return [marker === undefined ? {text, at} : {text, marker, at}];
+  }
   const tree = htmlFragment.parse(html) as HastRoot;
   return hastToFragments(tree).map((f) => {
     const {marker, text} = f.marker === undefined ? splitMarker(inlineText(f.text)) : {marker: f.marker, text: inlineText(f.text)};
