@@ -155,6 +155,8 @@ function candidatesOf(doc: SourceDocument, options: ExtractOptions, vocabulary: 
   if (options.table === undefined && options.itemColumn === undefined) candidates.push(...listReadings(doc.blocks, vocabulary), ...proseReadings(doc.blocks, vocabulary));
   if (options.table !== undefined) for (const c of candidates) c.reading.steered = true;
   for (const candidate of candidates) {
+    // Only a reading with a count stated near it can match one: skip building the rest's objectives.
+    if (!stated.some((c) => Math.abs(c.block - ((candidate.reading.block ?? 1) - 1)) <= 6)) continue;
     const objectives = toObjectives(candidate.drafts, doc, 'x', verbs, undefined);
     if (countsFor(stated, candidate, objectives, vocabulary).some((c) => c.role === 'items' && c.count.count === c.read)) {
       candidate.reading.score = Math.round((candidate.reading.score + STATED_COUNT_BONUS) * 1000) / 1000;
