@@ -134,7 +134,9 @@ function keptChanges(previous: Objective, current: Objective, context: Context):
     changes.splice(0, changes.length, ...rest);
   }
   // A reference code renumbered ("API7:2019 -" → "API8:2023 -") is not a rewording.
-  const noteOps = wordDiff(stripReference(previous.text), stripReference(current.text), {beforePlanYear: context.periods.previousStart, afterPlanYear: context.periods.currentStart});
+  const [before, after] = [stripReference(previous.text), stripReference(current.text)];
+  const noteOps =
+    before === previous.text && after === current.text ? ops : wordDiff(before, after, {beforePlanYear: context.periods.previousStart, afterPlanYear: context.periods.currentStart});
   if (!changes.length && noteOps.some((op) => op.op !== 'equal' && /[\p{L}\p{N}]/u.test(op.text))) {
     const words = (kind: 'delete' | 'insert'): string =>
       noteOps
