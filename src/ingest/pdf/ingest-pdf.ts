@@ -10,6 +10,7 @@ import {findFurniture} from './furniture.js';
 import {pageBlocks, type ColumnLayout} from './page-blocks.js';
 import type {FromWorker, ToWorker} from './pdf-worker.js';
 import {openPdf, readRange, type PageData, type ReadPagesResult} from './read-pages.js';
+import {pdfSignature} from '../sniff-format.js';
 
 /** What the PDF route produces. */
 export interface PdfContent {
@@ -123,6 +124,7 @@ async function readAll(bytes: Uint8Array, file: string, threads: number): Promis
     if (threads < 2 || doc.numPages < PARALLEL_MIN_PAGES) {
       release(undefined);
       const [read] = await Promise.all([readRange(doc, file), ...early]);
+      read.diagnostics.unshift(...opened.diagnostics);
       return read;
     }
     const queue = new RangeQueue(doc.numPages);
@@ -141,7 +143,7 @@ async function readAll(bytes: Uint8Array, file: string, threads: number): Promis
       numPages: doc.numPages,
       pages,
       textItems: results.reduce((n, r) => n + r.textItems, 0),
-      diagnostics: byFirstPage.flatMap((r) => r.diagnostics),
+      diagnostics: [...opened.diagnostics, ...byFirstPage.flatMap((r) => r.diagnostics)],
     };
     const title = results.find((r) => r.title !== undefined)?.title;
     if (title !== undefined) merged.title = title;
@@ -156,10 +158,11 @@ function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnos
   const furniture = findFurniture(pages);
   if (furniture.size) {
     const onPages = new Set([...furniture].map((line) => line.page)).size;
-    diagnostics.push(diagnostic('info', 'furniture-removed', 'ingest', `Removed ${furniture.size} running header, footer or page-number line(s) on ${onPages} page(s)`, {file}));
+    diagnostics.push(diagnostic('info', 'furniture-removed', 'ingest', `Removed ${furniture.size} running header, footer or page-number line(s) repeated on ${onPages} page(s)`, {file}));
   }
   const blocks: Block[] = [];
   let carry: ColumnLayout | undefined;
+  let notes = 0;
   for (const page of pages) {
     const result = pageBlocks(
       page.lines.filter((l) => !furniture.has(l)),
@@ -168,26 +171,51 @@ function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnos
     );
     blocks.push(...result.blocks);
     carry = result.carry;
+    // Annotation and form-field text after the page's own text, top to bottom, flagged.
+    for (const note of page.notes ?? []) {
+      blocks.push({kind: 'paragraph', text: note.text, at: {line: page.lines.length + ++notes, page: page.number, bbox: note.bbox}});
+    }
+  }
+  if (notes) {
+    diagnostics.push(diagnostic('info', 'pdf-annotation-text', 'ingest', `Read ${notes} block(s) of text from annotations or form fields, outside the page content`, {file}));
   }
   return blocks;
 }
 
+/** Why a PDF with a text layer gave no blocks: what its text items turned out to be. */
+function emptyReason(read: Extract<ReadPagesResult, {ok: true}>): string {
+  const failed = read.diagnostics.filter((d) => d.code === 'pdf-page-failed' && d.severity === 'error').length;
+  if (failed) return `${failed} of ${read.numPages} page(s) could not be read, and the others hold no text`;
+  return 'its text items are blank or unreadable glyphs';
+}
+
 /**
- * PDF bytes → blocks, from glyph positions (pdfjs-dist, legacy build): lines by baseline, chunks split
- * at column gutters, tables from aligned columns with row breaks from vertical gaps and bullets, rotated
- * text set aside, running headers, footers and page numbers removed, a table continuing on the next page
- * kept as one. A large PDF is read by several worker threads, each taking a range of pages.
+ * PDF bytes → blocks, from glyph positions (pdfjs-dist, legacy build, with its CMaps and standard font
+ * data): lines by baseline, chunks split at column gutters, tables from aligned columns with row breaks
+ * from vertical gaps and bullets, rotated text set aside (a page whose text is mostly rotated is read
+ * turned), running headers, footers and page numbers removed when they repeat across pages, a table
+ * continuing on the next page kept as one, and the text of annotations and form fields read as blocks of
+ * their own. A large PDF is read by several worker threads, each taking a range of pages. Never returns
+ * success with nothing read: no text at all is a `failure` with the reason.
  */
 export async function ingestPdf(bytes: Uint8Array, options: PdfOptions): Promise<DocumentResult<PdfContent>> {
   const {file} = options;
   const read = await readAll(bytes, file, options.threads ?? availableParallelism());
   if (!read.ok) return {status: 'failure', diagnostics: read.diagnostics};
   const diagnostics = [...read.diagnostics];
-  if (read.textItems === 0) {
+  if (pdfSignature(bytes) === 'headerless') {
+    diagnostics.unshift(diagnostic('info', 'pdf-no-header', 'ingest', 'Read as PDF without a `%PDF-` signature: the file is PDF syntax (numbered objects and a cross-reference trailer)', {file}));
+  }
+  const notes = read.pages.reduce((n, p) => n + (p.notes?.length ?? 0), 0);
+  if (read.textItems === 0 && notes === 0) {
     diagnostics.push(diagnostic('error', 'pdf-no-text', 'ingest', 'Cannot read PDF: it has no text layer (a scanned image?); OCR is needed', {file}));
     return {status: 'failure', diagnostics};
   }
   const blocks = assemble(read.pages, file, diagnostics);
+  if (!blocks.length) {
+    diagnostics.push(diagnostic('error', 'pdf-empty', 'ingest', `Cannot read PDF: no text could be read (${emptyReason(read)})`, {file}));
+    return {status: 'failure', diagnostics};
+  }
   const value: PdfContent = {blocks, pages: read.numPages};
   const title = read.title ?? firstText(blocks, 'heading') ?? firstText(blocks, 'paragraph');
   if (title !== undefined) value.title = title;

@@ -21,6 +21,24 @@ export interface ColumnLayout {
   starts: number[];
 }
 
+/** Scripts written without spaces between words: a line wrapped inside them joins with no space. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * Join a wrapped line to the text before it: with a space, except between two characters of a script
+ * written without spaces (Chinese, Japanese, Thai…), where a space would be an error.
+ *
+ * @example
+ * joinWrapped('リスク', '中立確率'); // 'リスク中立確率'
+ */
+export function joinWrapped(before: string, after: string): string {
+  if (!before) return after;
+  if (!after) return before;
+  const last = before.trimEnd().slice(-2);
+  const next = after.trimStart().slice(0, 2);
+  return UNSPACED.test(last.at(-1) === undefined ? '' : /[\udc00-\udfff]$/.test(last) ? last : last.slice(-1)) && UNSPACED.test(String.fromCodePoint(next.codePointAt(0) ?? 32)) && UNSPACED.test(next) ? before.trimEnd() + after.trimStart() : `${before} ${after}`;
+}
+
 function median(values: readonly number[]): number {
   if (!values.length) return 0;
   const s = values.toSorted((a, b) => a - b);
@@ -108,7 +126,7 @@ function table(lines: readonly PageLine[], starts: readonly number[], pitch: num
       const text = bullet ? clean.slice(bullet[0].length) : clean;
       const cell = cells[c]!;
       const last = cell.fragments.at(-1);
-      if (last) last.text += ` ${text}`;
+      if (last) last.text = joinWrapped(last.text, text);
       else cell.fragments.push({text, start: rowBreak || bullet ? 'item' : 'line', at: at(line, chunk)});
     }
     rows.push({cells, physical: true, at: at(line)});
@@ -128,7 +146,7 @@ function textBlocks(lines: readonly PageLine[], bodySize: number, pitch: number)
     if (!current) return;
     const text = current.lines
       .map((l) => l.chunks.map((c) => c.text).join(' '))
-      .join(' ')
+      .reduce(joinWrapped, '')
       .replace(/\s+/g, ' ')
       .trim();
     const first = current.lines[0]!;

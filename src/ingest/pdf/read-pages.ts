@@ -1,14 +1,32 @@
+import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
 import {type Diagnostic} from '../../model/diagnostic.js';
 import {diagnostic} from '../../model/diagnostics.js';
 import {loadPdfJs} from './load-pdfjs.js';
-import {pageLines, type PageLine, type TextItemLike} from './page-lines.js';
+import {pageLines, round2, uprightFrame, type PageLine, type TextItemLike} from './page-lines.js';
+
+/**
+ * Text that is not in the page's content stream: a FreeText or other markup annotation's contents, or a
+ * text or choice form field's value. Read as its own block, flagged with where it came from.
+ */
+export interface PageNote {
+  text: string;
+  origin: 'annotation' | 'form-field';
+  /** The annotation's rectangle in page space (origin bottom-left), rounded to 2 decimals. */
+  bbox: [number, number, number, number];
+}
 
 /** One page's lines and size: what assembly needs, small enough to pass between threads. */
 export interface PageData {
   number: number;
+  /** Size in the frame the page is read in (after turning it, see `turned`). */
   width: number;
   height: number;
   lines: PageLine[];
+  /** Degrees the page was turned to read its text upright (see `uprightFrame`); absent when 0. */
+  turned?: number;
+  /** Annotation and form-field text, top to bottom; absent when none. */
+  notes?: PageNote[];
 }
 
 /** The outcome of reading a range of pages. */
@@ -23,6 +41,15 @@ function openFailure(error: unknown, file: string): Diagnostic {
   return diagnostic('error', 'pdf-corrupt', 'ingest', `Cannot read PDF: it is corrupt or truncated (${message})`, {file});
 }
 
+/**
+ * pdfjs-dist's own data folders: `cmaps/` (the Adobe character maps that CJK fonts name instead of
+ * embedding, without which their text comes out empty or partial) and `standard_fonts/` (metrics and
+ * glyph data of the 14 standard fonts and their Foxit substitutes). pdf.js on Node reads them with `fs`.
+ */
+const PDFJS_DIST = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const CMAP_URL = `${join(PDFJS_DIST, 'cmaps')}/`;
+const STANDARD_FONT_DATA_URL = `${join(PDFJS_DIST, 'standard_fonts')}/`;
+
 /** Pages between releases of pdf.js's document-level caches. */
 const CLEANUP_EVERY = 64;
 
@@ -32,7 +59,21 @@ type PdfDocument = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfJs>>['get
  * Open a PDF with safe options: nothing is compiled from document data (`isEvalSupported: false`,
  * CVE-2024-4367), no font loading, no system fonts, no network (the bytes are passed in).
  */
-export async function openPdf(bytes: Uint8Array, file: string): Promise<{ok: true; doc: PdfDocument} | {ok: false; diagnostics: Diagnostic[]}> {
+export async function openPdf(bytes: Uint8Array, file: string): Promise<{ok: true; doc: PdfDocument; diagnostics: Diagnostic[]} | {ok: false; diagnostics: Diagnostic[]}> {
+  const first = await open(bytes);
+  if (first.ok) return {ok: true, doc: first.doc, diagnostics: []};
+  // pdf.js asks for a password whenever there is an encryption dictionary, even one that encrypts only
+  // the attachments (PDF 2.0 §7.6.5, `/EFF`): the document itself is then plain, and is read as such.
+  if ((first.error as {name?: string})?.name === 'PasswordException' && encryptsOnlyAttachments(bytes)) {
+    const second = await open(withoutEncryptEntry(bytes));
+    if (second.ok) {
+      return {ok: true, doc: second.doc, diagnostics: [diagnostic('info', 'pdf-attachment-encrypted', 'ingest', 'Read the document: only its attachments are encrypted (they are not read)', {file})]};
+    }
+  }
+  return {ok: false, diagnostics: [openFailure(first.error, file)]};
+}
+
+async function open(bytes: Uint8Array): Promise<{ok: true; doc: PdfDocument} | {ok: false; error: unknown}> {
   const pdfjs = await loadPdfJs();
   // pdf.js transfers (detaches) the array it is given: hand it a copy so the caller's bytes stay usable.
   const task = pdfjs.getDocument({
@@ -46,13 +87,83 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<{ok: tru
     enableXfa: false,
     disableAutoFetch: true,
     disableStream: true,
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DATA_URL,
   });
   try {
     return {ok: true, doc: await task.promise};
   } catch (error) {
     await task.destroy();
-    return {ok: false, diagnostics: [openFailure(error, file)]};
+    return {ok: false, error};
   }
+}
+
+/** The last `/Encrypt N G R` reference of the file (the newest trailer's). */
+const ENCRYPT_REF = /\/Encrypt\s*(\d+)\s+(\d+)\s+R/g;
+
+/**
+ * Whether the encryption dictionary encrypts only embedded files: it names an `/EFF` filter while its
+ * stream and string filters (`/StmF`, `/StrF`, default Identity) are Identity. The dictionary is never
+ * in an object stream (PDF 2.0 §7.5.7), so its text is in the file as written.
+ */
+export function encryptsOnlyAttachments(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const ref = [...text.matchAll(ENCRYPT_REF)].at(-1);
+  if (!ref) return false;
+  const object = new RegExp(`(?:^|\\D)${ref[1]}\\s+${ref[2]}\\s+obj\\b([\\s\\S]*?)\\bendobj`).exec(text)?.[1];
+  if (!object || !/\/EFF\s*\//.test(object)) return false;
+  const filter = (key: string): string => new RegExp(`/${key}\\s*/(\\w+)`).exec(object)?.[1] ?? 'Identity';
+  return filter('StmF') === 'Identity' && filter('StrF') === 'Identity';
+}
+
+/** A copy of the bytes with every trailer's `/Encrypt` key renamed (same length, so offsets hold). */
+function withoutEncryptEntry(bytes: Uint8Array): Uint8Array {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return new Uint8Array(Buffer.from(text.replace(ENCRYPT_REF, (m) => m.replace('/Encrypt', '/NoCrypt')), 'latin1'));
+}
+
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+type Viewport = ReturnType<PdfPage['getViewport']>;
+
+/** The fields of pdf.js annotation data read here (pdf.js `src/core/annotation.js`). */
+interface AnnotationLike {
+  subtype?: string;
+  fieldType?: string;
+  fieldValue?: unknown;
+  contentsObj?: {str?: string};
+  textContent?: string[];
+  rect?: number[];
+}
+
+/** Annotation kinds whose contents are the text shown on the page or a reader's note, not a pointer elsewhere. */
+const SKIPPED_ANNOTATIONS = new Set(['Link', 'Popup', 'Widget']);
+
+/**
+ * The text of a page's annotations and form fields: a FreeText (or other markup) annotation's
+ * contents, else the text of its appearance; a text or choice field's value. Empty ones are skipped.
+ */
+async function pageNotes(page: PdfPage, viewport: Viewport): Promise<PageNote[]> {
+  const annotations = (await page.getAnnotations({intent: 'display'})) as AnnotationLike[];
+  const notes: PageNote[] = [];
+  for (const a of annotations) {
+    let text: string | undefined;
+    let origin: PageNote['origin'] = 'annotation';
+    if (a.subtype === 'Widget') {
+      if (a.fieldType !== 'Tx' && a.fieldType !== 'Ch') continue;
+      origin = 'form-field';
+      const value = a.fieldValue;
+      text = Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(', ') : typeof value === 'string' ? value : undefined;
+    } else if (!SKIPPED_ANNOTATIONS.has(a.subtype ?? '')) {
+      text = a.contentsObj?.str || a.textContent?.join('\n');
+    }
+    text = text?.replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = (viewport.convertToViewportRectangle(a.rect ?? [0, 0, 0, 0]) as number[]).map(Number);
+    const box: PageNote['bbox'] = [round2(Math.min(x0, x1)), round2(viewport.height - Math.max(y0, y1)), round2(Math.max(x0, x1)), round2(viewport.height - Math.min(y0, y1))];
+    notes.push({text, origin, bbox: box});
+  }
+  return notes.sort((a, b) => b.bbox[3] - a.bbox[3] || a.bbox[0] - b.bbox[0]);
 }
 
 /**
@@ -90,11 +201,22 @@ export async function readRange(doc: PdfDocument, file: string, range?: readonly
         items.push({str, width: item.width, height: item.height, transform: [m[0]!, -m[1]!, m[2]!, -m[3]!, m[4]!, viewport.height - m[5]!]});
         if (str.trim()) textItems++;
       }
-      const {lines, rotated} = pageLines(items, n);
+      const frame = uprightFrame(items, viewport.width, viewport.height);
+      const {lines, rotated} = pageLines(frame.items, n);
+      if (frame.turned) {
+        diagnostics.push(diagnostic('info', 'page-turned', 'ingest', `Read page ${n} turned by ${frame.turned}°: most of its text runs at that angle`, {file, page: n}));
+      }
       for (const text of rotated) {
         diagnostics.push(diagnostic('info', 'rotated-text-dropped', 'ingest', `Set aside rotated text \`${text.slice(0, 80)}\``, {file, page: n}));
       }
-      pages.push({number: n, width: viewport.width, height: viewport.height, lines});
+      const data: PageData = {number: n, width: frame.width, height: frame.height, lines};
+      if (frame.turned) data.turned = frame.turned;
+      const notes = await pageNotes(page, viewport).catch((error: unknown) => {
+        diagnostics.push(diagnostic('info', 'pdf-page-failed', 'ingest', `Cannot read the annotations of page ${n}: ${(error as Error).message}`, {file, page: n}));
+        return [];
+      });
+      if (notes.length) data.notes = notes;
+      pages.push(data);
       page.cleanup();
       // Release document-level caches (fonts, images) now and then, so that memory stays flat however many
       // pages there are; a later page needing a released font parses it again.

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {pageBlocks} from '../../../src/ingest/pdf/page-blocks.js';
+import {joinWrapped, pageBlocks} from '../../../src/ingest/pdf/page-blocks.js';
 import type {PageLine} from '../../../src/ingest/pdf/page-lines.js';
 
 const line = (index: number, y: number, chunks: [number, string][]): PageLine => ({
@@ -32,5 +32,13 @@ describe('pageBlocks', () => {
     });
     const {blocks} = pageBlocks(lines, 595);
     expect(blocks.map((b) => b.kind)).toEqual(['table']);
+  });
+
+  it('joins wrapped lines with a space, except inside scripts written without spaces', () => {
+    expect(joinWrapped('Improve access to', 'general practice')).toBe('Improve access to general practice');
+    expect(joinWrapped('リスク', '中立確率')).toBe('リスク中立確率');
+    expect(joinWrapped('取引できない商品', 'がマクロ経済変数')).toBe('取引できない商品がマクロ経済変数');
+    expect(joinWrapped('BM であることを', 'Use')).toBe('BM であることを Use');
+    expect(joinWrapped('국민 건강', '보험')).toBe('국민 건강 보험');
   });
 });
