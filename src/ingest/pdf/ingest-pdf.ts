@@ -9,7 +9,7 @@ import {firstText} from '../../model/blocks.js';
 import {findFurniture} from './furniture.js';
 import {pageBlocks, type ColumnLayout} from './page-blocks.js';
 import type {FromWorker, ToWorker} from './pdf-worker.js';
-import {openPdf, readRange, type PageData, type ReadPagesResult} from './read-pages.js';
+import {formFieldNotes, openPdf, readRange, type PageData, type ReadPagesResult} from './read-pages.js';
 import {pdfSignature} from '../sniff-format.js';
 
 /** What the PDF route produces. */
@@ -82,6 +82,10 @@ function runWorker(bytes: Uint8Array, file: string, queued: Promise<RangeQueue |
       if (held) queue?.giveBack(held);
       resolve();
     };
+    // A document too short for workers: one still loading pdf.js is stopped at once.
+    void queued.then((q) => {
+      if (!q) void worker.terminate();
+    });
     worker.on('message', (message: FromWorker) => {
       if ('failed' in message) {
         void worker.terminate();
@@ -91,13 +95,25 @@ function runWorker(bytes: Uint8Array, file: string, queued: Promise<RangeQueue |
       void queued.then((q) => {
         queue = q;
         held = q?.take();
-        worker.postMessage((held ? {range: held} : {done: true}) satisfies ToWorker);
+        if (q) worker.postMessage((held ? {range: held} : {done: true}) satisfies ToWorker);
       });
     });
     // Out of memory, or any other failure: its pages go back to the queue and the others carry on.
     worker.once('error', finish);
     worker.once('exit', finish);
   });
+}
+
+/** Add the values of the document's form fields to the pages they sit on (read once, on this thread). */
+async function addFormFields(doc: Parameters<typeof formFieldNotes>[0], read: PagesRead, file: string): Promise<void> {
+  const fields = await formFieldNotes(doc).catch((error: unknown) => {
+    read.diagnostics.push(diagnostic('info', 'pdf-page-failed', 'ingest', `Cannot read the form fields: ${(error as Error).message}`, {file}));
+    return new Map<number, never[]>();
+  });
+  for (const page of read.pages) {
+    const notes = fields.get(page.number);
+    if (notes) page.notes = [...(page.notes ?? []), ...notes];
+  }
 }
 
 /** A PDF this large (bytes) starts its workers at once, before its page count is known. */
@@ -125,6 +141,7 @@ async function readAll(bytes: Uint8Array, file: string, threads: number): Promis
       release(undefined);
       const [read] = await Promise.all([readRange(doc, file), ...early]);
       read.diagnostics.unshift(...opened.diagnostics);
+      await addFormFields(doc, read, file);
       return read;
     }
     const queue = new RangeQueue(doc.numPages);
@@ -147,6 +164,7 @@ async function readAll(bytes: Uint8Array, file: string, threads: number): Promis
     };
     const title = results.find((r) => r.title !== undefined)?.title;
     if (title !== undefined) merged.title = title;
+    await addFormFields(doc, merged, file);
     return merged;
   } finally {
     await doc.destroy();
@@ -158,7 +176,8 @@ function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnos
   const furniture = findFurniture(pages);
   if (furniture.size) {
     const onPages = new Set([...furniture].map((line) => line.page)).size;
-    diagnostics.push(diagnostic('info', 'furniture-removed', 'ingest', `Removed ${furniture.size} running header, footer or page-number line(s) repeated on ${onPages} page(s)`, {file}));
+    const chars = [...furniture].reduce((n, line) => n + line.chunks.reduce((m, c) => m + c.text.replace(/\s+/g, '').length, 0), 0);
+    diagnostics.push(diagnostic('info', 'furniture-removed', 'ingest', `Removed ${furniture.size} running header, footer or page-number line(s) (${chars} characters) repeated on ${onPages} page(s)`, {file}));
   }
   const blocks: Block[] = [];
   let carry: ColumnLayout | undefined;

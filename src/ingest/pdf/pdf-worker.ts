@@ -1,6 +1,8 @@
-// Worker thread entry: opens the PDF once, then reads the page ranges the parent hands out, one at a
-// time, until told there are none left.
+// Worker thread entry: loads pdf.js at once, opens the PDF when the first page range arrives (so that a
+// worker started early for a document that turns out too short for it never holds a second copy of the
+// document), then reads the ranges the parent hands out, one at a time, until told there are none left.
 import {parentPort, workerData} from 'node:worker_threads';
+import {loadPdfJs} from './load-pdfjs.js';
 import {openPdf, readRange} from './read-pages.js';
 
 /** Messages from the parent: a range to read, or the end. */
@@ -10,16 +12,20 @@ export type FromWorker = {ready: true; result?: Awaited<ReturnType<typeof readRa
 
 const {bytes, file} = workerData as {bytes: Uint8Array; file: string};
 const port = parentPort!;
-const opened = await openPdf(bytes, file);
-if (!opened.ok) port.postMessage({failed: true} satisfies FromWorker);
-else {
-  const {doc} = opened;
-  port.on('message', (message: ToWorker) => {
-    if ('done' in message) {
-      void doc.destroy().then(() => port.close());
-      return;
-    }
-    void readRange(doc, file, message.range).then((result) => port.postMessage({ready: true, result} satisfies FromWorker));
+await loadPdfJs();
+let opened: ReturnType<typeof openPdf> | undefined;
+port.on('message', (message: ToWorker) => {
+  if ('done' in message) {
+    void (opened ?? Promise.resolve(undefined)).then(async (o) => {
+      if (o?.ok) await o.doc.destroy();
+      port.close();
+    });
+    return;
+  }
+  opened ??= openPdf(bytes, file);
+  void opened.then(async (o) => {
+    if (!o.ok) port.postMessage({failed: true} satisfies FromWorker);
+    else port.postMessage({ready: true, result: await readRange(o.doc, file, message.range)} satisfies FromWorker);
   });
-  port.postMessage({ready: true} satisfies FromWorker);
-}
+});
+port.postMessage({ready: true} satisfies FromWorker);

@@ -129,41 +129,76 @@ type Viewport = ReturnType<PdfPage['getViewport']>;
 /** The fields of pdf.js annotation data read here (pdf.js `src/core/annotation.js`). */
 interface AnnotationLike {
   subtype?: string;
-  fieldType?: string;
-  fieldValue?: unknown;
   contentsObj?: {str?: string};
   textContent?: string[];
   rect?: number[];
 }
 
-/** Annotation kinds whose contents are the text shown on the page or a reader's note, not a pointer elsewhere. */
+/** Annotation kinds that carry no text of their own: links, the pop-ups of other notes, form widgets (read from the form). */
 const SKIPPED_ANNOTATIONS = new Set(['Link', 'Popup', 'Widget']);
 
+/** A PDF rectangle [x0, y0, x1, y1] in page space → a box in the frame lines use (origin bottom-left, /Rotate applied). */
+function noteBox(viewport: Viewport, rect: readonly number[]): PageNote['bbox'] {
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = (viewport.convertToViewportRectangle([...rect]) as number[]).map(Number);
+  return [round2(Math.min(x0, x1)), round2(viewport.height - Math.max(y0, y1)), round2(Math.max(x0, x1)), round2(viewport.height - Math.min(y0, y1))];
+}
+
+const byPosition = (a: PageNote, b: PageNote): number => b.bbox[3] - a.bbox[3] || a.bbox[0] - b.bbox[0];
+
 /**
- * The text of a page's annotations and form fields: a FreeText (or other markup) annotation's
- * contents, else the text of its appearance; a text or choice field's value. Empty ones are skipped.
+ * The text of a page's annotations: a FreeText (or other markup) annotation's contents, else the text
+ * of its appearance. Read only on a page with no text of its own: there the annotations are the page's
+ * text (a form filled in with a typewriter tool, a scan labelled by hand); on a page with text they are
+ * a reader's comments, not the document. This also keeps memory bounded, since pdf.js builds a full
+ * object for every annotation of a page it is asked about (a page of 30,000 links costs ~150 MB).
  */
-async function pageNotes(page: PdfPage, viewport: Viewport): Promise<PageNote[]> {
+async function annotationNotes(page: PdfPage, viewport: Viewport): Promise<PageNote[]> {
   const annotations = (await page.getAnnotations({intent: 'display'})) as AnnotationLike[];
   const notes: PageNote[] = [];
   for (const a of annotations) {
-    let text: string | undefined;
-    let origin: PageNote['origin'] = 'annotation';
-    if (a.subtype === 'Widget') {
-      if (a.fieldType !== 'Tx' && a.fieldType !== 'Ch') continue;
-      origin = 'form-field';
-      const value = a.fieldValue;
-      text = Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(', ') : typeof value === 'string' ? value : undefined;
-    } else if (!SKIPPED_ANNOTATIONS.has(a.subtype ?? '')) {
-      text = a.contentsObj?.str || a.textContent?.join('\n');
-    }
-    text = text?.replace(/\s+/g, ' ').trim();
-    if (!text) continue;
-    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = (viewport.convertToViewportRectangle(a.rect ?? [0, 0, 0, 0]) as number[]).map(Number);
-    const box: PageNote['bbox'] = [round2(Math.min(x0, x1)), round2(viewport.height - Math.max(y0, y1)), round2(Math.max(x0, x1)), round2(viewport.height - Math.min(y0, y1))];
-    notes.push({text, origin, bbox: box});
+    if (SKIPPED_ANNOTATIONS.has(a.subtype ?? '')) continue;
+    const text = (a.contentsObj?.str || a.textContent?.join('\n'))?.replace(/\s+/g, ' ').trim();
+    if (text) notes.push({text, origin: 'annotation', bbox: noteBox(viewport, a.rect ?? [0, 0, 0, 0])});
   }
-  return notes.sort((a, b) => b.bbox[3] - a.bbox[3] || a.bbox[0] - b.bbox[0]);
+  return notes.sort(byPosition);
+}
+
+/** The fields of pdf.js's `getFieldObjects()` entries read here. */
+interface FieldLike {
+  type?: string;
+  value?: unknown;
+  page?: number;
+  rect?: number[];
+}
+
+/**
+ * The values of a document's text and choice form fields, by page number (1-based), read once from the
+ * form (pdf.js `getFieldObjects`): a filled-in form's answers are document text wherever they sit.
+ */
+export async function formFieldNotes(doc: PdfDocument): Promise<Map<number, PageNote[]>> {
+  const fields = ((await doc.getFieldObjects()) ?? {}) as Record<string, FieldLike[]>;
+  const byPage = new Map<number, PageNote[]>();
+  const viewports = new Map<number, Viewport>();
+  for (const widgets of Object.values(fields)) {
+    for (const field of widgets) {
+      if (!['text', 'combobox', 'listbox'].includes(field.type ?? '') || field.page === undefined || field.page < 0) continue;
+      const value = field.value;
+      const text = (Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(', ') : typeof value === 'string' ? value : '').replace(/\s+/g, ' ').trim();
+      if (!text) continue;
+      const number = field.page + 1;
+      if (number > doc.numPages) continue;
+      let viewport = viewports.get(number);
+      if (!viewport) {
+        viewport = (await doc.getPage(number)).getViewport({scale: 1});
+        viewports.set(number, viewport);
+      }
+      const notes = byPage.get(number) ?? [];
+      notes.push({text, origin: 'form-field', bbox: noteBox(viewport, field.rect ?? [0, 0, 0, 0])});
+      byPage.set(number, notes);
+    }
+  }
+  for (const notes of byPage.values()) notes.sort(byPosition);
+  return byPage;
 }
 
 /**
@@ -196,8 +231,12 @@ export async function readRange(doc: PdfDocument, file: string, range?: readonly
         if (!('str' in item)) continue;
         // Into page space at scale 1 with the origin bottom-left, so that /Rotate pages read upright.
         const m = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
-        // pdf.js's own normalisation is off (it runs on every item); NFKC here only where it can matter (ligatures).
-        const str = /[^\u0000-\u024f]/.test(item.str) ? item.str.normalize('NFKC') : item.str;
+        // pdf.js's own normalisation is off (it runs on every item); here it runs only on items outside Latin
+        // (ligatures such as "ﬁ"), and it is pdf.js's: NFKC on a curated set of compatibility characters,
+        // never on full-width CJK punctuation ("，" stays "，").
+        // Kangxi radicals (U+2F00–U+2FDF), which some CJK font subsets map their ideographs to ("⽴" for
+        // "立"), are compatibility characters too and are folded to the ideograph.
+        const str = /[^\u0000-\u024f]/.test(item.str) ? pdfjs.normalizeUnicode(item.str).replace(/[\u2f00-\u2fdf]/g, (ch: string) => ch.normalize('NFKC')) : item.str;
         items.push({str, width: item.width, height: item.height, transform: [m[0]!, -m[1]!, m[2]!, -m[3]!, m[4]!, viewport.height - m[5]!]});
         if (str.trim()) textItems++;
       }
@@ -207,14 +246,17 @@ export async function readRange(doc: PdfDocument, file: string, range?: readonly
         diagnostics.push(diagnostic('info', 'page-turned', 'ingest', `Read page ${n} turned by ${frame.turned}°: most of its text runs at that angle`, {file, page: n}));
       }
       for (const text of rotated) {
-        diagnostics.push(diagnostic('info', 'rotated-text-dropped', 'ingest', `Set aside rotated text \`${text.slice(0, 80)}\``, {file, page: n}));
+        const chars = text.replace(/\s+/g, '').length;
+        diagnostics.push(diagnostic('info', 'rotated-text-dropped', 'ingest', `Set aside ${chars} character(s) of rotated text \`${text.slice(0, 80)}\``, {file, page: n}));
       }
       const data: PageData = {number: n, width: frame.width, height: frame.height, lines};
       if (frame.turned) data.turned = frame.turned;
-      const notes = await pageNotes(page, viewport).catch((error: unknown) => {
-        diagnostics.push(diagnostic('info', 'pdf-page-failed', 'ingest', `Cannot read the annotations of page ${n}: ${(error as Error).message}`, {file, page: n}));
-        return [];
-      });
+      const notes = !items.some((i) => i.str.trim())
+        ? await annotationNotes(page, viewport).catch((error: unknown) => {
+            diagnostics.push(diagnostic('info', 'pdf-page-failed', 'ingest', `Cannot read the annotations of page ${n}: ${(error as Error).message}`, {file, page: n}));
+            return [];
+          })
+        : [];
       if (notes.length) data.notes = notes;
       pages.push(data);
       page.cleanup();
