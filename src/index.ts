@@ -13,12 +13,11 @@ export {readEdition, compareEditions, type ReadEditionOptions, type CompareOptio
 export {jsonSchemas} from './model/json-schemas.js';
 export {Comparison, ComparisonRow, Change, ChangeKind, type WordOp} from './model/comparison.js';
 export {Edition, Objective, Target, Deadline, Provenance} from './model/objective.js';
-export {SourceDocument, type Block, type TableBlock, type Cell, type Fragment} from './model/source-document.js';
+export {SourceDocument, type Block, type TableBlock, type ListBlock, type ListItem, type HeadingBlock, type ParagraphBlock, type Cell, type Row, type Fragment} from './model/document.js';
 export {Manifest} from './model/manifest.js';
 export {Aliases} from './model/aliases.js';
 export {Diagnostic, type Severity} from './model/diagnostic.js';
 export {DiagnosticError, diagnostic, sortDiagnostics} from './model/diagnostics.js';
-export {cellText, firstText} from './model/blocks.js';
 export {diagnosticCodes, type DiagnosticCode} from './model/diagnostic-codes.js';
 export type {DocumentResult, Status} from './model/result.js';
 export type {MatchSet, MatchGroup} from './model/match-set.js';

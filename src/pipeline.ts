@@ -2,7 +2,7 @@ import type {Aliases} from './model/aliases.js';
 import type {Comparison} from './model/comparison.js';
 import type {Edition} from './model/objective.js';
 import type {DocumentResult} from './model/result.js';
-import type {SourceDocument} from './model/source-document.js';
+import type {SourceDocument} from './model/document.js';
 import {extractObjectives, type ExtractOptions} from './extract/extract-objectives.js';
 import {ingestDocument} from './ingest/ingest-document.js';
 import {matchObjectives, type MatchOptions} from './match/match-objectives.js';

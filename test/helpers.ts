@@ -4,7 +4,7 @@ import {extractObjectives} from '../src/extract/extract-objectives.js';
 import {ingestDocument} from '../src/ingest/ingest-document.js';
 import {Aliases} from '../src/model/aliases.js';
 import type {Edition} from '../src/model/objective.js';
-import type {SourceDocument} from '../src/model/source-document.js';
+import type {SourceDocument} from '../src/model/document.js';
 
 export const root = join(import.meta.dirname, '..');
 export const fixture = (...parts: string[]): string => join(root, 'test', 'fixtures', ...parts);

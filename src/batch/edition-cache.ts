@@ -8,7 +8,7 @@ import type {Edition} from '../model/objective.js';
  * Version of the extraction logic. Bump it whenever ingest or extract would give a different edition for
  * the same bytes: cached editions from another version are ignored.
  */
-export const EXTRACTOR_VERSION = '1';
+export const EXTRACTOR_VERSION = '2';
 
 /** What decides an edition besides the bytes: the options that reach the extractor. */
 export interface CacheKey {

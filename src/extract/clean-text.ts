@@ -3,47 +3,6 @@
  * removing footnote markers and layout junk.
  */
 
-/** Words seen in a document (lower case), the evidence for hyphenation repair. */
-export type Vocabulary = ReadonlySet<string>;
-
-/** Build a vocabulary from texts. */
-export function vocabularyOf(texts: Iterable<string>): Vocabulary {
-  const words = new Set<string>();
-  for (const text of texts) for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu)) words.add(m[0]);
-  return words;
-}
-
-/**
- * Join a hyphen split `head-` + `tail`: drop the hyphen when the joined word occurs elsewhere in the
- * document and the hyphenated form does not; otherwise keep it (a compound such as `pre-pandemic`).
- */
-function joinHyphenated(head: string, tail: string, vocabulary: Vocabulary): string {
-  const joined = `${head}${tail}`.toLowerCase();
-  const hyphenated = `${head}-${tail}`.toLowerCase();
-  return vocabulary.has(joined) && !vocabulary.has(hyphenated) ? `${head}${tail}` : `${head}-${tail}`;
-}
-
-/**
- * Join wrapped lines into one string: whitespace collapsed, line-end hyphens repaired (also where a
- * dump already joined them with a space, as in `system- specific`).
- *
- * @example
- * joinLines(['towards pre-', 'pandemic levels'], new Set()); // 'towards pre-pandemic levels'
- */
-export function joinLines(lines: readonly string[], vocabulary: Vocabulary): string {
-  let text = '';
-  for (const raw of lines) {
-    const line = raw.replace(/\s+/g, ' ').trim();
-    if (!line) continue;
-    const hyphenEnd = /(\p{L}+)[-‐‑]$/u.exec(text);
-    const tailStart = /^(\p{Ll}+)/u.exec(line);
-    if (hyphenEnd && tailStart) {
-      text = text.slice(0, hyphenEnd.index) + joinHyphenated(hyphenEnd[1]!, tailStart[1]!, vocabulary) + line.slice(tailStart[1]!.length);
-    } else text = text ? `${text} ${line}` : line;
-  }
-  return text.replace(/(\p{L}+)[-‐‑] (\p{Ll}+)/gu, (_, head: string, tail: string) => joinHyphenated(head, tail, vocabulary));
-}
-
 /** Footnote markers: trailing asterisks, daggers, superscript digits and bracketed numbers. */
 const FOOTNOTE = /(?:\s*(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\]))+$/u;
 

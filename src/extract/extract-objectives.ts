@@ -1,17 +1,22 @@
 import {createHash} from 'node:crypto';
-import {type Diagnostic} from '../model/diagnostic.js';
+import type {Diagnostic} from '../model/diagnostic.js';
 import {diagnostic, sortDiagnostics} from '../model/diagnostics.js';
+import type {BBox, SourceDocument} from '../model/document.js';
+import type {HeaderVocabulary} from '../model/header-vocabulary.js';
 import type {Edition, Objective, Provenance} from '../model/objective.js';
 import type {DocumentResult} from '../model/result.js';
 import {statusOf} from '../model/result.js';
-import type {BBox, Cell, Location, SourceDocument, TableBlock} from '../model/source-document.js';
-import {cleanArea, cleanObjectiveText, isJunk, joinLines, vocabularyOf, type Vocabulary} from './clean-text.js';
-import {findObjectivesTable, type ObjectivesTable} from './find-objectives-table.js';
+import {normText} from '../util/text-shape.js';
+import {AMBIGUITY_MARGIN, countsFor, readingChecks} from './checks.js';
+import {cleanArea, cleanObjectiveText} from './clean-text.js';
+import {compileVocabulary, defaultHeaderVocabulary, type CompiledVocabulary} from './header-vocabulary.js';
 import {IMPERATIVE_VERBS} from './imperative-verbs.js';
+import {listReadings, proseReadings} from './list-readings.js';
 import {parseDeadlines, parseTargets} from './parse-targets.js';
-import {continuesPrevious, splitRunOn} from './segment-objectives.js';
-import {statedCounts} from './stated-counts.js';
-import {maxOf, minOf} from '../util/extremes.js';
+import type {Candidate, Draft} from './reading-types.js';
+import {splitRunOn} from './segment-objectives.js';
+import {statedCounts, type StatedCount} from './stated-counts.js';
+import {tableReadings, tableUnits, type TableUnit} from './table-readings.js';
 
 /** Options for {@link extractObjectives}. */
 export interface ExtractOptions {
@@ -21,12 +26,24 @@ export interface ExtractOptions {
   readonly planYear?: string;
   /** Title. @default the document's title */
   readonly title?: string;
-  /** Extra verbs that open objectives, added to the built-in list. @default [] */
+  /** Extra verbs that open objectives (used to split run-on text), added to the built-in list. @default [] */
   readonly verbs?: readonly string[];
+  /** Header vocabulary. @default `data/header-vocabulary.json` */
+  readonly vocabulary?: HeaderVocabulary;
+  /** Read this table only: its 1-based number among the document's tables, or words of its caption, heading or header. */
+  readonly table?: string;
+  /** The column holding the items: 1-based number or header words. */
+  readonly itemColumn?: string;
+  /** The column holding the groups: 1-based number or header words. */
+  readonly groupColumn?: string;
 }
 
 /** No guidance table has anywhere near this many objectives: past it, reading stops (bounded work on hostile input). */
 const MAX_OBJECTIVES = 2000;
+/** Below this score nothing reads as objectives: the document is refused rather than guessed at. */
+export const MIN_SCORE = 0.35;
+/** A stated count that matches a reading's number of items adds this much to its score. */
+const STATED_COUNT_BONUS = 0.15;
 
 /** Lower-case, dash-separated slug. */
 export function slug(text: string): string {
@@ -42,137 +59,23 @@ export function slug(text: string): string {
   );
 }
 
-/** A piece of objective text being assembled, with where its lines came from. */
-interface Draft {
-  lines: string[];
-  at: Location[];
-  areaRuns: Set<number>;
-  area?: string;
-}
-
-/** One run of consecutive area fragments (an area cell spanning rows of a layout dump). */
-interface AreaRun {
-  parts: string[];
+function hash8(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8);
 }
 
 function union(boxes: readonly BBox[]): BBox | undefined {
   if (!boxes.length) return undefined;
   const r = (n: number): number => Math.round(n * 100) / 100;
   return [
-    r(minOf(boxes.map((b) => b[0]), 0)),
-    r(minOf(boxes.map((b) => b[1]), 0)),
-    r(maxOf(boxes.map((b) => b[2]), 0)),
-    r(maxOf(boxes.map((b) => b[3]), 0)),
+    r(Math.min(...boxes.map((b) => b[0]))),
+    r(Math.min(...boxes.map((b) => b[1]))),
+    r(Math.max(...boxes.map((b) => b[2]))),
+    r(Math.max(...boxes.map((b) => b[3]))),
   ];
 }
 
-function ownerCell(table: TableBlock, rowIndex: number, column: number): Cell | undefined {
-  const cell = table.rows[rowIndex]?.cells[column];
-  if (!cell?.spannedFrom) return cell;
-  const {row, column: c} = cell.spannedFrom;
-  const headerRows = table.header.length;
-  return row - headerRows >= 0 ? table.rows[row - headerRows]?.cells[c] : undefined;
-}
-
-/** Read the objectives table's rows into drafts: text lines with locations and area. */
-function readDrafts(found: ObjectivesTable, verbs: ReadonlySet<string>, file: string, diagnostics: Diagnostic[]): Draft[] {
-  const drafts: Draft[] = [];
-  const runs: AreaRun[] = [];
-  let lastAreaRow = -2;
-  let rowCounter = 0;
-  let current: Draft | undefined;
-  let logicalArea: string | undefined;
-  for (const table of found.tables) {
-    table.rows.forEach((row, r) => {
-      rowCounter++;
-      for (const c of found.ignoredColumns) {
-        for (const f of row.cells[c]?.fragments ?? []) {
-          diagnostics.push(
-            diagnostic('info', 'junk-removed', 'extract', `Removed \`${f.text.slice(0, 60)}\` outside the table's columns`, {file, page: f.at.page, line: f.at.line}),
-          );
-        }
-      }
-      const objectiveCell = row.cells[found.objectiveColumn];
-      const fragments = (objectiveCell?.spannedFrom ? [] : (objectiveCell?.fragments ?? [])).filter((f) => {
-        if (!isJunk(f.text)) return true;
-        diagnostics.push(diagnostic('info', 'junk-removed', 'extract', `Removed layout junk \`${f.text}\``, {file, page: f.at.page, line: f.at.line}));
-        return false;
-      });
-      if (row.physical) {
-        const areaFragments = found.areaColumn === undefined ? [] : (row.cells[found.areaColumn]?.fragments ?? []).filter((f) => !isJunk(f.text));
-        let startsObjective = false;
-        for (const fragment of fragments) {
-          const previous = current?.lines.at(-1);
-          // A structural boundary (a row gap or bullet in a PDF) always starts an objective; a plain line
-          // wrap starts one only when the line reads as the opening of a new objective.
-          if (!current || previous === undefined || fragment.start === 'item' || !continuesPrevious(previous, fragment.text, verbs)) {
-            current = {lines: [], at: [], areaRuns: new Set()};
-            drafts.push(current);
-            startsObjective = true;
-          }
-          current.lines.push(fragment.text);
-          current.at.push(fragment.at);
-        }
-        if (areaFragments.length) {
-          // A new area cell starts where area text does not follow on from the row above, or where a
-          // capitalised label sits beside a new objective (or the label above ended with a footnote mark).
-          const text = areaFragments.map((f) => f.text).join(' ');
-          const previousPart = runs.at(-1)?.parts.at(-1) ?? '';
-          const capitalised = /^\p{Lu}/u.test(text);
-          const fresh =
-            lastAreaRow !== rowCounter - 1 ||
-            !runs.length ||
-            areaFragments[0]!.start === 'item' ||
-            (capitalised && (startsObjective || /[*†‡]$/.test(previousPart)));
-          if (fresh) runs.push({parts: []});
-          runs.at(-1)!.parts.push(text);
-          lastAreaRow = rowCounter;
-        }
-        if (areaFragments.length && current) current.areaRuns.add(runs.length - 1);
-        return;
-      }
-      // Logical rows: the area cell (or the cell spanning down to this row) names the area.
-      if (found.areaColumn !== undefined) {
-        const areaCell = ownerCell(table, r, found.areaColumn);
-        const area = areaCell ? joinLines(areaCell.fragments.map((f) => f.text), new Set()) : '';
-        if (area) logicalArea = area;
-      }
-      let previousText: string | undefined;
-      for (const fragment of fragments) {
-        if (fragment.start === 'line' && current && previousText !== undefined && continuesPrevious(previousText, fragment.text, verbs)) {
-          current.lines.push(fragment.text);
-          current.at.push(fragment.at);
-        } else {
-          current = {lines: [fragment.text], at: [fragment.at], areaRuns: new Set()};
-          if (logicalArea !== undefined) current.area = logicalArea;
-          drafts.push(current);
-        }
-        previousText = fragment.text;
-      }
-      if (!fragments.length && row.cells.some((cell) => cell.fragments.length)) {
-        diagnostics.push(diagnostic('warning', 'row-unparsed', 'extract', 'Cannot read row as an objective: the objective cell is empty', {file, page: row.at.page, line: row.at.line}));
-      }
-    });
-  }
-  // Physical rows: an objective takes the area run it overlaps; one with none inherits from the
-  // objective above (or, before the first run, from the run below).
-  const areaOfRun = (k: number): string => runs[k]!.parts.join(' ');
-  let inherited: string | undefined;
-  for (const draft of drafts) {
-    if (draft.area !== undefined) continue;
-    if (draft.areaRuns.size) inherited = areaOfRun(minOf(draft.areaRuns, 0));
-    if (inherited !== undefined) draft.area = inherited;
-  }
-  const firstRunArea = runs.length ? areaOfRun(0) : undefined;
-  for (const draft of drafts) {
-    if (draft.area !== undefined) break;
-    if (firstRunArea !== undefined) draft.area = firstRunArea;
-  }
-  return drafts;
-}
-
 function planYearOf(doc: SourceDocument): string | undefined {
-  const texts = [doc.title ?? '', ...doc.blocks.slice(0, 8).map((b) => (b.kind === 'table' ? '' : b.text))];
+  const texts = [doc.title ?? '', ...doc.blocks.slice(0, 8).map((b) => (b.kind === 'heading' || b.kind === 'paragraph' ? b.text : ''))];
   for (const text of texts) {
     const m = /\b(20\d{2})\s*[/–-]\s*(\d{2})\b/.exec(text);
     if (m) return `${m[1]}/${m[2]}`;
@@ -180,51 +83,22 @@ function planYearOf(doc: SourceDocument): string | undefined {
   return undefined;
 }
 
-function hash8(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 8);
-}
-
-/**
- * {@link SourceDocument} → {@link Edition}: find the objectives table, read each objective with its area,
- * clean its text, parse its targets and deadlines, and record where it came from. A document without an
- * objectives table is a `failure`; rows that cannot be read are warnings and make the result `partial`.
- *
- * @example
- * const edition = extractObjectives(doc, {editionId: 'nhs-2024-25'});
- * edition.value?.objectives[0]?.area; // 'Quality and patient safety'
- */
-export function extractObjectives(doc: SourceDocument, options: ExtractOptions = {}): DocumentResult<Edition> {
-  const file = doc.file;
-  const verbs = options.verbs?.length ? new Set([...IMPERATIVE_VERBS, ...options.verbs.map((v) => v.toLowerCase())]) : IMPERATIVE_VERBS;
-  const diagnostics: Diagnostic[] = [...doc.diagnostics];
-  const found = findObjectivesTable(doc.blocks, verbs);
-  if (!found) {
-    diagnostics.push(diagnostic('error', 'table-not-found', 'extract', 'Cannot find an objectives table: no table has an objectives column', {file}));
-    return {status: 'failure', diagnostics: sortDiagnostics(diagnostics)};
-  }
-  const vocabulary: Vocabulary = vocabularyOf(
-    doc.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((row) => row.cells.flatMap((cell) => cell.fragments.map((f) => f.text))) : [b.text])),
-  );
-  const drafts = readDrafts(found, verbs, file, diagnostics);
-  const editionId = options.editionId ?? slug(file.split('/').at(-1)!.replace(/\.[^.]+$/, ''));
+/** Drafts → objectives: run-on text split at imperative verbs, text cleaned, targets and deadlines parsed. */
+function toObjectives(drafts: readonly Draft[], doc: SourceDocument, editionId: string, verbs: ReadonlySet<string>, diagnostics: Diagnostic[] | undefined): Objective[] {
   const objectives: Objective[] = [];
   const seen = new Map<string, number>();
-  let stoppedAt: Location | undefined;
   for (const draft of drafts) {
-    if (stoppedAt) break;
-    const joined = joinLines(draft.lines, vocabulary);
-    const pieces = splitRunOn(joined, verbs);
-    const area = cleanArea(draft.area ?? '') || 'Unspecified';
-    for (const piece of pieces) {
+    for (const piece of splitRunOn(draft.text, verbs)) {
       if (objectives.length >= MAX_OBJECTIVES) {
-        stoppedAt = draft.at[0]!;
-        break;
+        diagnostics?.push(diagnostic('warning', 'limit-exceeded', 'extract', `Stopped reading at ${MAX_OBJECTIVES} objectives`, {file: doc.file, page: draft.at[0]?.page, line: draft.at[0]?.line}));
+        return objectives;
       }
       const text = cleanObjectiveText(piece);
       if (!text) continue;
+      const groups = draft.groups.map(cleanArea).filter(Boolean);
+      const area = groups.at(-1) ?? 'Unspecified';
       const first = draft.at[0]!;
-      const last = draft.at.at(-1)!;
-      const provenance: Provenance = {file, sha256: doc.sha256, line: first.line, endLine: Math.max(first.line, last.line)};
+      const provenance: Provenance = {file: doc.file, sha256: doc.sha256, line: first.line, endLine: Math.max(...draft.at.map((a) => a.endLine ?? a.line))};
       if (first.page !== undefined) provenance.page = first.page;
       const bbox = union(draft.at.flatMap((a) => (a.bbox ? [a.bbox] : [])));
       if (bbox) provenance.bbox = bbox;
@@ -232,48 +106,117 @@ export function extractObjectives(doc: SourceDocument, options: ExtractOptions =
       const count = (seen.get(key) ?? 0) + 1;
       seen.set(key, count);
       if (count > 1) {
-        diagnostics.push(diagnostic('warning', 'objective-duplicate', 'extract', `The objective \`${text.slice(0, 60)}\` appears ${count} times in \`${area}\``, {file, page: first.page, line: first.line}));
+        diagnostics?.push(
+          diagnostic('warning', 'objective-duplicate', 'extract', `The objective \`${text.slice(0, 60)}\` appears ${count} times in \`${area}\``, {file: doc.file, page: first.page, line: first.line}),
+        );
       }
-      const deadlines = parseDeadlines(text);
-      objectives.push({
+      const deadlines = [...parseDeadlines(text), ...draft.columnDeadlines];
+      const objective: Objective = {
         id: `${editionId}:${key}${count > 1 ? `-${count}` : ''}`,
         area,
-        groups: area === 'Unspecified' ? [] : [area],
+        groups,
         text,
-        targets: parseTargets(text, deadlines),
+        targets: [...parseTargets(text, deadlines), ...draft.columnTargets],
         deadlines,
         provenance,
-      });
+      };
+      if (draft.fields.length) objective.fields = draft.fields;
+      objectives.push(objective);
     }
   }
-  if (stoppedAt) {
-    diagnostics.push(diagnostic('warning', 'limit-exceeded', 'extract', `Stopped after ${MAX_OBJECTIVES} objectives; the rest of the table was not read`, {file, page: stoppedAt.page, line: stoppedAt.line}));
+  return objectives;
+}
+
+/** The table units the user asked for: by 1-based number among tables, or by words of caption, heading or header. */
+function steerTables(units: readonly TableUnit[], spec: string): TableUnit[] {
+  if (/^\d+$/.test(spec)) {
+    let n = 0;
+    return units.filter((u) => u.parts.some(() => ++n === Number(spec)));
   }
-  if (!objectives.length) {
-    diagnostics.push(diagnostic('error', 'table-not-found', 'extract', 'Cannot find objectives: the objectives table has no readable rows', {file}));
+  const words = normText(spec);
+  return units.filter((u) =>
+    u.parts.some((p) => {
+      const t = p.table;
+      const header = t.header.flatMap((r) => r.cells.map((c) => c.text)).join(' ');
+      return normText([t.caption ?? '', ...t.path, header].join(' ')).includes(words);
+    }),
+  );
+}
+
+/** Every candidate reading, scored; with a stated count matching a reading's items adding to its score. */
+function candidatesOf(doc: SourceDocument, options: ExtractOptions, vocabulary: CompiledVocabulary, stated: readonly StatedCount[], verbs: ReadonlySet<string>): Candidate[] {
+  let units = tableUnits(doc.blocks, vocabulary);
+  if (options.table !== undefined) units = steerTables(units, options.table);
+  const steering = {
+    ...(options.itemColumn === undefined ? {} : {itemColumn: options.itemColumn}),
+    ...(options.groupColumn === undefined ? {} : {groupColumn: options.groupColumn}),
+  };
+  const candidates = units.flatMap((unit) => tableReadings(unit, vocabulary, steering));
+  if (options.table === undefined && options.itemColumn === undefined) candidates.push(...listReadings(doc.blocks, vocabulary), ...proseReadings(doc.blocks, vocabulary));
+  if (options.table !== undefined) for (const c of candidates) c.reading.steered = true;
+  for (const candidate of candidates) {
+    const objectives = toObjectives(candidate.drafts, doc, 'x', verbs, undefined);
+    if (countsFor(stated, candidate, objectives, vocabulary).some((c) => c.role === 'items' && c.count.count === c.read)) {
+      candidate.reading.score = Math.round((candidate.reading.score + STATED_COUNT_BONUS) * 1000) / 1000;
+    }
+  }
+  return candidates;
+}
+
+/** Share of one reading's items that another reading also holds. */
+function overlap(a: Candidate, b: Candidate): number {
+  const texts = new Set(b.drafts.map((d) => normText(d.text)));
+  const shared = a.drafts.filter((d) => texts.has(normText(d.text))).length;
+  return shared / Math.max(1, Math.min(a.drafts.length, b.drafts.length));
+}
+
+/**
+ * {@link SourceDocument} → {@link Edition}. Every candidate reading is scored on its evidence — each
+ * table (alone, continued, or a set of same-headed tables under headings) with each column as the item
+ * column and the other columns' roles following from what they hold, each section's lists, and
+ * commitment sentences in prose as the last resort — and the best is read. Its items get their groups,
+ * their targets (those from a target column with the period its header names), deadlines and other
+ * columns' values, and where they came from. Checks that the reading is right (stated counts, a rival
+ * reading, groups, truncated tables, set-aside columns) are warnings that make the result `partial`.
+ * A document where nothing reads as objectives is a `failure`.
+ *
+ * @example
+ * const edition = extractObjectives(doc, {editionId: 'nhs-2024-25'});
+ * edition.value?.reading?.columns; // [{index: 0, header: 'Area', role: 'group'}, {index: 1, header: 'Objective', role: 'item'}]
+ */
+export function extractObjectives(doc: SourceDocument, options: ExtractOptions = {}): DocumentResult<Edition> {
+  const file = doc.file;
+  const verbs = options.verbs?.length ? new Set([...IMPERATIVE_VERBS, ...options.verbs.map((v) => v.toLowerCase())]) : IMPERATIVE_VERBS;
+  const vocabulary = compileVocabulary(options.vocabulary ?? defaultHeaderVocabulary());
+  const diagnostics: Diagnostic[] = [...doc.diagnostics];
+  const stated = statedCounts(doc);
+  const candidates = candidatesOf(doc, options, vocabulary, stated, verbs).filter((c) => c.drafts.length > 0);
+  const ranked = candidates.toSorted((a, b) => b.reading.score - a.reading.score || (a.reading.block ?? 0) - (b.reading.block ?? 0));
+  const best = ranked[0];
+  if (!best || best.reading.score < MIN_SCORE) {
+    const why = best ? `the best reading, ${best.reading.description}, scored ${best.reading.score.toFixed(2)} (needs ${MIN_SCORE})` : 'the document has no table, list or commitment sentences';
+    diagnostics.push(diagnostic('error', 'table-not-found', 'extract', `Cannot find objectives: ${why}`, {file}));
     return {status: 'failure', diagnostics: sortDiagnostics(diagnostics)};
   }
+  const runnerUp = ranked.slice(1).find((c) => overlap(c, best) < 0.5);
+  const editionId = options.editionId ?? slug(file.split('/').at(-1)!.replace(/\.[^.]+$/, ''));
+  const objectives = toObjectives(best.drafts, doc, editionId, verbs, diagnostics);
+  diagnostics.push(...readingChecks(best, runnerUp, objectives, stated, vocabulary, file));
+  const reading = {...best.reading};
+  if (runnerUp && best.reading.score - runnerUp.reading.score < 4 * AMBIGUITY_MARGIN) reading.runnerUp = {description: runnerUp.reading.description, score: runnerUp.reading.score};
   const areas = [...new Set(objectives.map((o) => o.area))];
-  for (const stated of statedCounts(doc)) {
-    const actual = stated.of === 'objectives' ? objectives.length : areas.length;
-    if (stated.count !== actual) {
-      diagnostics.push(
-        diagnostic('warning', 'count-mismatch', 'extract', `Expected \`${stated.count}\` ${stated.of} as the document states, got \`${actual}\``, {file, page: stated.at.page, line: stated.at.line}),
-      );
-    }
-  }
   const planYear = options.planYear ?? planYearOf(doc);
   const edition: Edition = {
     id: editionId,
-    title: options.title ?? doc.title ?? editionId,
+    title: options.title ?? doc.title ?? file,
     file,
     sha256: doc.sha256,
     format: doc.format,
     areas,
     objectives,
+    reading,
     diagnostics: sortDiagnostics(diagnostics),
   };
   if (planYear !== undefined) edition.planYear = planYear;
   return {status: statusOf(diagnostics), value: edition, diagnostics: edition.diagnostics};
 }
-

@@ -37,17 +37,3 @@ export function splitRunOn(text: string, verbs: ReadonlySet<string> = IMPERATIVE
   parts.push(text.slice(from).trim());
   return parts.filter(Boolean);
 }
-
-/**
- * Whether a physical line continues the objective above it rather than starting a new one: it starts
- * in lower case, a digit or punctuation, or the line above ends mid-phrase, or it does not open with an
- * imperative verb.
- */
-export function continuesPrevious(previous: string, line: string, verbs: ReadonlySet<string> = IMPERATIVE_VERBS): boolean {
-  const words = line.trim().split(/\s+/);
-  if (!opensObjective(words, verbs)) return true;
-  const prev = previous.trimEnd();
-  if (/[-‐‑,(/&]$/.test(prev)) return true;
-  const last = prev.split(/\s+/).at(-1)?.toLowerCase() ?? '';
-  return CONTINUING_WORDS.has(last);
-}

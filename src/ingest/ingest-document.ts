@@ -3,7 +3,9 @@ import {type Diagnostic} from '../model/diagnostic.js';
 import {diagnostic} from '../model/diagnostics.js';
 import type {DocumentResult} from '../model/result.js';
 import {statusOf} from '../model/result.js';
-import type {Block, DocumentFormat, Repair, SourceDocument} from '../model/source-document.js';
+import type {Block, DocumentFormat, Repair, SourceDocument} from '../model/document.js';
+import {headingPaths} from './heading-paths.js';
+import {finishTable} from './table/finish-table.js';
 import {decodeText} from './decode/decode-text.js';
 import {repairMojibake} from './decode/repair-mojibake.js';
 import {DEFAULT_MAX_BYTES, MAX_LINE_CHARS} from './limits.js';
@@ -114,6 +116,8 @@ export async function ingestDocument(bytes: Uint8Array, options: IngestOptions):
     blocks = read.blocks;
     title = read.title;
   }
+  // Every format's blocks are finished alike: one header detector, group rows, heading paths.
+  blocks = headingPaths(blocks.map((block) => (block.kind === 'table' ? finishTable(block) : block)));
   const value: SourceDocument = {file, sha256: hash, format, encoding, blocks, repairs, diagnostics};
   if (title !== undefined) value.title = title;
   if (pages !== undefined) value.pages = pages;

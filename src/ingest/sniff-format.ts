@@ -1,4 +1,4 @@
-import type {DocumentFormat} from '../model/source-document.js';
+import type {DocumentFormat} from '../model/document.js';
 
 /** What the bytes look like. `binary` is not a document. */
 export type SniffedFormat = DocumentFormat | 'binary';

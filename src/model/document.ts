@@ -16,6 +16,8 @@ export type BBox = z.infer<typeof BBox>;
  */
 export const Location = z.object({
   line: z.number().int().positive(),
+  /** The last line, when the text runs over several (a wrapped cell, a long list item). */
+  endLine: z.number().int().positive().optional(),
   page: z.number().int().positive().optional(),
   bbox: BBox.optional(),
 });

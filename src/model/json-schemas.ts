@@ -5,7 +5,8 @@ import {diagnosticCodes} from './diagnostic-codes.js';
 import {Manifest} from './manifest.js';
 import {SeriesLineage} from './lineage.js';
 import {Edition} from './objective.js';
-import {SourceDocument} from './source-document.js';
+import {HeaderVocabulary} from './header-vocabulary.js';
+import {SourceDocument} from './document.js';
 
 const SCHEMAS = {
   'comparison.schema.json': Comparison,
@@ -13,6 +14,7 @@ const SCHEMAS = {
   'source-document.schema.json': SourceDocument,
   'manifest.schema.json': Manifest,
   'aliases.schema.json': Aliases,
+  'header-vocabulary.schema.json': HeaderVocabulary,
   'lineage.schema.json': SeriesLineage,
 } as const;
 

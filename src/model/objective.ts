@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {BBox, DocumentFormat} from './source-document.js';
+import {BBox, DocumentFormat} from './document.js';
 import {Diagnostic} from './diagnostic.js';
 
 /**

@@ -8,8 +8,21 @@ export type DocumentResult<T> =
   | {status: 'success' | 'partial'; value: T; diagnostics: Diagnostic[]}
   | {status: 'failure'; value?: undefined; diagnostics: Diagnostic[]};
 
-/** Warnings that mean part of the document was lost: a row that could not be read, a character that could not be recovered. */
-export const LOSSY_CODES: ReadonlySet<string> = new Set(['row-unparsed', 'pdf-page-failed', 'encoding-mojibake-unrepaired', 'encoding-invalid', 'limit-exceeded']);
+/** Warnings that mean part of the document was lost or may have been read wrongly: a row that could not be read, a character that could not be recovered, a check that failed. */
+export const LOSSY_CODES: ReadonlySet<string> = new Set([
+  'row-unparsed',
+  'pdf-page-failed',
+  'encoding-mojibake-unrepaired',
+  'encoding-invalid',
+  'limit-exceeded',
+  'count-mismatch',
+  'reading-uncertain',
+  'reading-ambiguous',
+  'groups-missing',
+  'table-truncated',
+  'column-ignored',
+  'items-count-changed',
+]);
 
 /**
  * Status from diagnostics: a produced value is `partial` when an error-level diagnostic exists or a

@@ -1,17 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {cleanArea, cleanObjectiveText, isJunk, joinLines, vocabularyOf} from '../../src/extract/clean-text.js';
-
-describe('joinLines', () => {
-  it('joins wrapped lines and keeps compound hyphens', () => {
-    expect(joinLines(['Recover dental activity towards pre-', 'pandemic levels'], new Set())).toBe('Recover dental activity towards pre-pandemic levels');
-  });
-
-  it('drops a hyphen the document itself spells without', () => {
-    const vocabulary = vocabularyOf(['improve recovery rates']);
-    expect(joinLines(['support faster recov-', 'ery of services'], vocabulary)).toBe('support faster recovery of services');
-    expect(joinLines(['Deliver the system- specific target'], new Set())).toBe('Deliver the system-specific target');
-  });
-});
+import {cleanArea, cleanObjectiveText, isJunk} from '../../src/extract/clean-text.js';
 
 describe('cleanArea', () => {
   it('removes footnote markers and a word repeated across a line join', () => {

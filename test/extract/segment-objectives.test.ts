@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {continuesPrevious, splitRunOn} from '../../src/extract/segment-objectives.js';
+import {splitRunOn} from '../../src/extract/segment-objectives.js';
 
 describe('splitRunOn', () => {
   it('splits items whose list markup was lost at capitalised imperative verbs', () => {
@@ -30,19 +30,8 @@ describe('splitRunOn', () => {
   });
 });
 
-describe('continuesPrevious', () => {
-  it('treats lower-case, numeric and mid-phrase lines as continuations', () => {
-    expect(continuesPrevious('Improve A&E waiting times by March', '2024 with further improvement')).toBe(true);
-    expect(continuesPrevious('Eliminate waits of over 65 weeks (except where patients choose to', 'wait longer)')).toBe(true);
-    expect(continuesPrevious('reduce waits in line with the', 'Improve the plan')).toBe(true);
-    expect(continuesPrevious('supported by community mental health services', 'Work towards eliminating placements')).toBe(false);
-    expect(continuesPrevious('…', 'Consistently meet or exceed the standard')).toBe(false);
-  });
-});
-
 describe('objectives opened by an adverb', () => {
   it('splits at "Further improve …" and "Consistently meet …"', () => {
     expect(splitRunOn('across 2025/26 Further improve community services waiting times')).toEqual(['across 2025/26', 'Further improve community services waiting times']);
-    expect(continuesPrevious('with a focus on reducing long waits', 'Further improve access')).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {extractObjectives} from '../../src/extract/extract-objectives.js';
 import {ingestDocument} from '../../src/ingest/ingest-document.js';
 import {Diagnostic} from '../../src/model/diagnostic.js';
-import {SourceDocument} from '../../src/model/source-document.js';
+import {SourceDocument} from '../../src/model/document.js';
 import {Edition} from '../../src/model/objective.js';
 
 /** Ingest and extract must always return a typed result: never throw, never hang. */

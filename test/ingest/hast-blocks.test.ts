@@ -1,7 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {ingestHtml} from '../../src/ingest/html/ingest-html.js';
-import {cellText} from '../../src/model/blocks.js';
-import type {TableBlock} from '../../src/model/source-document.js';
+import type {TableBlock} from '../../src/model/document.js';
 
 describe('hastToBlocks', () => {
   it('resolves rowspan and colspan into a grid whose spanned slots point at their owner', () => {
@@ -14,7 +13,9 @@ describe('hastToBlocks', () => {
     expect(table.caption).toBe('National objectives');
     expect(table.columns).toBe(2);
     expect(table.rows[1]!.cells[0]!.spannedFrom).toEqual({row: 1, column: 0});
-    expect(cellText(table.rows[1]!.cells[1]!)).toBe('Improve diagnosis');
+    expect(table.rows[1]!.cells[1]!.text).toBe('Improve diagnosis');
+    expect(table.rows[2]!.section).toBe(true);
+    expect(table.method).toBe('markup');
     expect(table.rows[2]!.cells[1]!.spannedFrom).toEqual({row: 3, column: 0});
   });
 
@@ -24,6 +25,19 @@ describe('hastToBlocks', () => {
 <main><h1>Guidance</h1><p>Body text</p><script>alert(1)</script></main><footer>Footer</footer></body></html>`;
     const read = ingestHtml(html);
     expect(read.title).toBe('T');
-    expect(read.blocks.map((b) => (b.kind === 'table' ? '' : b.text))).toEqual(['Guidance', 'Body text']);
+    expect(read.blocks.map((b) => (b.kind === 'heading' || b.kind === 'paragraph' ? b.text : b.kind))).toEqual(['Guidance', 'Body text']);
+  });
+
+  it('reads nested lists with their numbering, and lists inside table cells as marked fragments', () => {
+    const html = '<ol start="3"><li>Transport<ul><li>Cut bus waits</li><li>Build cycle lanes</li></ul></li><li>Housing</li></ol><table><tr><th>Area</th><th>Objective</th></tr><tr><td>A</td><td><ol><li>One</li><li>Two</li></ol></td></tr></table>';
+    const [list, table] = ingestHtml(html).blocks as [import('../../src/model/document.js').ListBlock, TableBlock];
+    expect(list.items.map((i) => [i.marker, i.text, i.items.map((c) => c.text)])).toEqual([
+      ['3.', 'Transport', ['Cut bus waits', 'Build cycle lanes']],
+      ['4.', 'Housing', []],
+    ]);
+    expect(table.rows[0]!.cells[1]!.fragments.map((f) => [f.marker, f.text])).toEqual([
+      ['1.', 'One'],
+      ['2.', 'Two'],
+    ]);
   });
 });

@@ -5,17 +5,19 @@ import {editionFile, fixture, HTML_2023, SEED_2023, sourceFile} from '../helpers
 describe('HTML guidance pages', () => {
   it('reads a web "long read": one row per objective, the area in a rowspan header cell, page furniture ignored', async () => {
     const ed = await editionFile(fixture('html', 'web-long-read.html'));
-    expect(ed.title).toBe('NHS England » 2025/26 priorities and operational planning guidance');
-    expect(ed.planYear).toBe('2025/26');
+    expect(ed.title).toBe('Harbourside Transport » 2027/28 network delivery plan');
+    expect(ed.planYear).toBe('2027/28');
     expect(ed.objectives.map((o) => [o.area, o.text])).toEqual([
-      ['Urgent and emergency care', 'Improve A&E waiting times so that a minimum of 80% of patients are seen within 4 hours in March 2026'],
-      ['Urgent and emergency care', 'Improve category 2 ambulance response times to an average of 30 minutes across 2025/26'],
-      ['Urgent and emergency care', 'Reduce the proportion of patients who spend more than 12 hours in an emergency department'],
-      ['Elective care', 'Increase the percentage of patients waiting no longer than 18 weeks for elective treatment to 65% by March 2026'],
-      ['Elective care', 'Improve performance against the headline 62-day cancer standard to 75% by March 2026'],
-      ['Use of resources', 'Deliver a balanced net system financial position for 2025/26'],
-      ['Use of resources', 'Reduce agency spending by a minimum of 30% compared to 2024/25'],
+      ['Buses and trams', 'Improve bus punctuality so that a minimum of 85% of services depart within 5 minutes of schedule in March 2028'],
+      ['Buses and trams', 'Extend tram operating hours to midnight on all lines across 2027/28'],
+      ['Buses and trams', 'Reduce the number of bus journeys cancelled for lack of a driver'],
+      ['Active travel', 'Increase the share of school journeys made on foot or by bike to 45% by March 2028'],
+      ['Active travel', 'Complete the 12-mile harbour cycleway to a segregated standard by December 2027'],
+      ['Use of resources', 'Deliver a balanced operating budget for 2027/28'],
+      ['Use of resources', 'Reduce spending on agency engineers by a minimum of 25% compared to 2026/27'],
     ]);
+    expect(ed.objectives[0]!.fields).toEqual([{name: 'Source', value: 'Bus plan'}]);
+    expect(ed.reading?.columns?.map((c) => c.role)).toEqual(['group', 'item', 'other']);
     expect(ed.diagnostics.map((d) => d.code)).not.toContain('count-mismatch');
   });
 
@@ -24,7 +26,7 @@ describe('HTML guidance pages', () => {
     const all = JSON.stringify(doc.blocks);
     for (const text of ['dataLayer', 'cookies', 'About us', 'Breadcrumb', 'report a problem', 'border-collapse']) expect(all).not.toContain(text);
     const table = doc.blocks.find((b) => b.kind === 'table');
-    expect(table).toMatchObject({caption: 'Table 1: National NHS objectives 2025/26', columns: 3});
+    expect(table).toMatchObject({caption: 'Table 1: Network objectives 2027/28', columns: 3});
   });
 
   it('gets the same objectives from the HTML rendition as from the PDF text dump', async () => {

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type {Diagnostic} from '../../model/diagnostic.js';
 import {diagnostic} from '../../model/diagnostics.js';
-import type {Repair} from '../../model/source-document.js';
+import type {Repair} from '../../model/document.js';
 
 /** Text after mojibake repair, with each repair listed. */
 export interface MojibakeRepair {

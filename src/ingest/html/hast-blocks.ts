@@ -1,12 +1,12 @@
 import type {Element, ElementContent, Nodes, Root, RootContent} from 'hast';
-import type {Block, Cell, Fragment, Location, Row, TableBlock} from '../../model/source-document.js';
-import {maxOf} from '../../util/extremes.js';
+import type {Block, Cell, Fragment, ListBlock, ListItem, Location, Row, TableBlock} from '../../model/document.js';
 
 /** Elements whose content is never document text. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'svg', 'iframe', 'object', 'button', 'form', 'select', 'head']);
-/** Elements that start a new item (a structural boundary) inside a cell. */
-const ITEM_BREAKS = new Set(['li', 'p', 'div', 'br', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article', 'tr', 'ul', 'ol']);
+/** Elements that start a new fragment (a paragraph or list item) inside a cell. */
+const ITEM_BREAKS = new Set(['li', 'p', 'div', 'br', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article', 'tr', 'ul', 'ol', 'table']);
 const HEADINGS: Record<string, number> = {h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6};
+const LISTS = new Set(['ul', 'ol']);
 
 /** Options for {@link hastToBlocks}. */
 export interface HastBlocksOptions {
@@ -26,6 +26,11 @@ function isFurniture(element: Element): boolean {
   return /\bcookie|consent-banner|skip-link|breadcrumb/.test(idClass);
 }
 
+function textOf(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map((c) => textOf(c as Nodes)).join('') : '';
+}
+
 /** A footnote reference: `<sup>` linking within the page (`<sup><a href="#fn1">1</a></sup>`) or holding only marks like `*`, `†`. */
 function isFootnoteReference(element: Element): boolean {
   if (element.tagName !== 'sup') return false;
@@ -36,32 +41,50 @@ function isFootnoteReference(element: Element): boolean {
   return text.length <= 4 && links(element);
 }
 
-function textOf(node: Nodes): string {
-  if (node.type === 'text') return node.value;
-  return 'children' in node ? node.children.map((c) => textOf(c as Nodes)).join('') : '';
-}
-
 function lineOf(node: Nodes, offset: number): number {
   return (node.position?.start.line ?? 1) + offset;
 }
 
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The number an `<ol>` gives its k-th item (`start`, `reversed` and `type` honoured), as printed. */
+function orderedMarker(list: Element, k: number, count: number): string {
+  const start = Number(list.properties['start'] ?? (list.properties['reversed'] !== undefined ? count : 1));
+  const n = list.properties['reversed'] !== undefined ? start - k : start + k;
+  const type = String(list.properties['type'] ?? '1');
+  if (type === 'a' || type === 'A') {
+    const letter = String.fromCharCode(96 + (((n - 1) % 26) + 1));
+    return `${type === 'A' ? letter.toUpperCase() : letter}.`;
+  }
+  return `${n}.`;
+}
+
 /**
- * Collect the text of a node as fragments: each structural boundary (list item, paragraph, line break)
- * starts a new `item` fragment. Whitespace is collapsed as a browser would.
+ * The text of a node as fragments: each structural boundary (list item, paragraph, line break) starts a
+ * new fragment; a list item's fragment carries its marker. Whitespace is collapsed as a browser would.
  */
 export function hastToFragments(node: Nodes, offset = 0): Fragment[] {
   const fragments: Fragment[] = [];
   let text = '';
   let at: Location | undefined;
+  let marker: string | undefined;
   const flush = (): void => {
-    const clean = text.replace(/\s+/g, ' ').trim();
-    if (clean && at) fragments.push({text: clean, start: 'item', at});
+    const value = clean(text);
+    if (value && at) fragments.push(marker === undefined ? {text: value, at} : {text: value, marker, at});
     text = '';
     at = undefined;
+    marker = undefined;
   };
-  const walk = (n: Nodes): void => {
+  const walk = (n: Nodes, itemMarker?: string): void => {
     if (n.type === 'text') {
-      if (!at && n.value.trim()) at = {line: lineOf(n, offset)};
+      if (n.value.trim()) {
+        const line = lineOf(n, offset);
+        const end = (n.position?.end.line ?? line - offset) + offset;
+        if (!at) at = {line};
+        if (end > at.line) at.endLine = end;
+      }
       text += n.value;
       return;
     }
@@ -69,7 +92,17 @@ export function hastToFragments(node: Nodes, offset = 0): Fragment[] {
       if (isFurniture(n) || isFootnoteReference(n)) return;
       const breaks = ITEM_BREAKS.has(n.tagName);
       if (breaks) flush();
-      for (const child of n.children) walk(child);
+      if (itemMarker !== undefined) marker = itemMarker;
+      if (LISTS.has(n.tagName)) {
+        const items = n.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li');
+        let k = 0;
+        for (const child of n.children) {
+          if (child.type === 'element' && child.tagName === 'li') {
+            walk(child, n.tagName === 'ol' ? orderedMarker(n, k, items.length) : '•');
+            k++;
+          } else walk(child);
+        }
+      } else for (const child of n.children) walk(child);
       if (breaks) flush();
       return;
     }
@@ -85,12 +118,12 @@ function intAttr(element: Element, name: string): number {
   return Number.isInteger(value) && value > 0 ? Math.min(value, 1000) : 1;
 }
 
-function childElements(element: Element | Root, names: ReadonlySet<string>): Element[] {
-  const out: Element[] = [];
+function childElements(element: Element | Root, names: ReadonlySet<string>, inHead = false): {element: Element; head: boolean}[] {
+  const out: {element: Element; head: boolean}[] = [];
   for (const child of element.children) {
     if (child.type !== 'element') continue;
-    if (names.has(child.tagName)) out.push(child);
-    else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') for (const nested of childElements(child, names)) out.push(nested);
+    if (names.has(child.tagName)) out.push({element: child, head: inHead});
+    else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') out.push(...childElements(child, names, child.tagName === 'thead'));
   }
   return out;
 }
@@ -98,57 +131,82 @@ function childElements(element: Element | Root, names: ReadonlySet<string>): Ele
 const ROW = new Set(['tr']);
 const CELLS = new Set(['td', 'th']);
 
-/** Read an HTML table into a grid: every row gets one slot per column; spanned slots point at their owner. */
+function blankCell(header = false): Cell {
+  return {text: '', fragments: [], rowSpan: 1, colSpan: 1, header};
+}
+
+/**
+ * Read an HTML table into the grid model: every row gets one slot per column; spanned slots point at
+ * their owner. Rows in `<thead>`, and leading rows made only of `<th>` cells, are header rows; a row
+ * whose one cell spans every column is a group (section) row.
+ */
 export function tableToBlock(table: Element, offset = 0): TableBlock {
   const trs = childElements(table, ROW);
   const grid: (Cell | undefined)[][] = [];
   const rowAt: Location[] = [];
-  trs.forEach((tr, r) => {
+  trs.forEach(({element: tr}, r) => {
     grid[r] ??= [];
     rowAt[r] = {line: lineOf(tr, offset)};
     let c = 0;
-    for (const td of childElements(tr, CELLS)) {
+    for (const {element: td} of childElements(tr, CELLS)) {
       while (grid[r]![c]) c++;
       const rowSpan = Math.min(intAttr(td, 'rowSpan'), trs.length - r);
       const colSpan = intAttr(td, 'colSpan');
-      const cell: Cell = {fragments: hastToFragments(td, offset), rowSpan, colSpan, header: td.tagName === 'th'};
+      const fragments = hastToFragments(td, offset);
+      const cell: Cell = {text: fragments.map((f) => f.text).join(' '), fragments, rowSpan, colSpan, header: td.tagName === 'th'};
       for (let dr = 0; dr < rowSpan; dr++) {
         grid[r + dr] ??= [];
         for (let dc = 0; dc < colSpan; dc++) {
-          grid[r + dr]![c + dc] =
-            dr === 0 && dc === 0 ? cell : {fragments: [], rowSpan: 1, colSpan: 1, header: cell.header, spannedFrom: {row: r, column: c}};
+          grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? cell : {...blankCell(cell.header), spannedFrom: {row: r, column: c}};
         }
       }
       c += colSpan;
     }
   });
-  const columns = maxOf(grid.map((row) => row.length), 0);
-  const rows: Row[] = grid.map((slots, r) => ({
-    cells: Array.from({length: columns}, (_, c) => slots[c] ?? {fragments: [], rowSpan: 1, colSpan: 1, header: false}),
-    physical: false,
-    at: rowAt[r] ?? {line: lineOf(table, offset)},
-  }));
-  // Leading rows made only of header cells are the header.
+  const columns = Math.max(0, ...grid.map((row) => row.length));
+  const rows: Row[] = grid.map((slots, r) => {
+    const cells = Array.from({length: columns}, (_, c) => slots[c] ?? blankCell());
+    const owned = cells.filter((cell) => !cell.spannedFrom && (cell.text || cell.colSpan > 1));
+    const row: Row = {cells, at: rowAt[r] ?? {line: lineOf(table, offset)}};
+    if (columns > 1 && owned.length === 1 && owned[0]!.colSpan >= columns) row.section = true;
+    return row;
+  });
   let headerCount = 0;
-  while (headerCount < rows.length && rows[headerCount]!.cells.every((cell) => cell.header || cell.fragments.length === 0)) headerCount++;
-  if (headerCount === rows.length) headerCount = 0;
-  const caption = childElements(table, new Set(['caption']))[0];
+  while (
+    headerCount < rows.length - 1 &&
+    (trs[headerCount]!.head || rows[headerCount]!.cells.every((cell) => cell.header || (!cell.text && !cell.spannedFrom))) &&
+    !rows[headerCount]!.section
+  ) {
+    headerCount++;
+  }
+  for (const row of rows.slice(0, headerCount)) for (const cell of row.cells) cell.header = true;
   const block: TableBlock = {
     kind: 'table',
+    method: 'markup',
+    path: [],
     columns,
     header: rows.slice(0, headerCount),
     rows: rows.slice(headerCount),
     at: {line: lineOf(table, offset)},
   };
+  const caption = childElements(table, new Set(['caption']))[0];
   if (caption) {
-    const text = hastToFragments(caption).map((f) => f.text).join(' ');
+    const text = hastToFragments(caption.element).map((f) => f.text).join(' ');
     if (text) block.caption = text;
   }
   return block;
 }
 
+/** The text of a list item without its nested lists and tables. */
+function ownText(li: Element, offset: number): {text: string; at: Location} | undefined {
+  const own: Element = {...li, children: li.children.filter((c) => !(c.type === 'element' && (LISTS.has(c.tagName) || c.tagName === 'table')))};
+  const text = hastToFragments(own, offset).map((f) => f.text).join(' ');
+  return text ? {text, at: {line: lineOf(li, offset)}} : undefined;
+}
+
 /**
- * Walk a hast tree in document order and produce blocks: headings, paragraphs, list items and tables.
+ * Walk a hast tree in document order and produce blocks: headings, paragraphs, nested lists and tables.
+ * Heading paths are filled in afterwards, for every format alike.
  *
  * @example
  * hastToBlocks(unified().use(rehypeParse).parse('<h1>Title</h1><p>Text</p>'));
@@ -156,8 +214,26 @@ export function tableToBlock(table: Element, offset = 0): TableBlock {
 export function hastToBlocks(tree: Root | Element, options: HastBlocksOptions = {}): Block[] {
   const offset = options.lineOffset ?? 0;
   const blocks: Block[] = [];
-  const emitText = (kind: 'paragraph' | 'list-item', node: Element): void => {
-    for (const fragment of hastToFragments(node, offset)) blocks.push({kind, text: fragment.text, at: fragment.at});
+  const paragraphs = (node: Element): void => {
+    for (const fragment of hastToFragments(node, offset)) blocks.push({kind: 'paragraph', text: fragment.text, path: [], at: fragment.at});
+  };
+  const list = (node: Element): ListBlock | undefined => {
+    const tables: Element[] = [];
+    const itemsOf = (element: Element): ListItem[] => {
+      const lis = element.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li');
+      return lis.flatMap((li, k): ListItem[] => {
+        const nested = li.children.filter((c): c is Element => c.type === 'element' && LISTS.has(c.tagName)).flatMap(itemsOf);
+        for (const child of li.children) if (child.type === 'element' && child.tagName === 'table') tables.push(child);
+        const own = ownText(li, offset);
+        if (!own) return nested;
+        return [{text: own.text, marker: element.tagName === 'ol' ? orderedMarker(element, k, lis.length) : '•', at: own.at, items: nested}];
+      });
+    };
+    const items = itemsOf(node);
+    const block: ListBlock | undefined = items.length ? {kind: 'list', ordered: node.tagName === 'ol', path: [], items, at: {line: lineOf(node, offset)}} : undefined;
+    if (block) blocks.push(block);
+    for (const table of tables) blocks.push(tableToBlock(table, offset));
+    return block;
   };
   const walk = (node: RootContent | ElementContent | Root): void => {
     if (node.type === 'root') {
@@ -165,29 +241,27 @@ export function hastToBlocks(tree: Root | Element, options: HastBlocksOptions = 
       return;
     }
     if (node.type === 'text') {
-      const text = node.value.replace(/\s+/g, ' ').trim();
-      if (text) blocks.push({kind: 'paragraph', text, at: {line: lineOf(node, offset)}});
+      const text = clean(node.value);
+      if (text) blocks.push({kind: 'paragraph', text, path: [], at: {line: lineOf(node, offset)}});
       return;
     }
     if (node.type !== 'element' || isFurniture(node)) return;
     const level = HEADINGS[node.tagName];
     if (level) {
       const text = hastToFragments(node, offset).map((f) => f.text).join(' ');
-      if (text) blocks.push({kind: 'heading', level, text, at: {line: lineOf(node, offset)}});
+      if (text) blocks.push({kind: 'heading', level, text, path: [], at: {line: lineOf(node, offset)}});
       return;
     }
     if (node.tagName === 'table') {
       blocks.push(tableToBlock(node, offset));
       return;
     }
-    if (node.tagName === 'li') {
-      if (node.children.some((child) => child.type === 'element' && (child.tagName === 'table' || child.tagName === 'ul' || child.tagName === 'ol'))) {
-        for (const child of node.children) walk(child);
-      } else emitText('list-item', node);
+    if (LISTS.has(node.tagName)) {
+      list(node);
       return;
     }
     if (node.tagName === 'p' || node.tagName === 'dt' || node.tagName === 'dd' || node.tagName === 'figcaption') {
-      emitText('paragraph', node);
+      paragraphs(node);
       return;
     }
     for (const child of node.children) walk(child);

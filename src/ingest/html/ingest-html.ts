@@ -2,13 +2,17 @@ import rehypeParse from 'rehype-parse';
 import {unified} from 'unified';
 import type {Root} from 'hast';
 import {hastToBlocks} from './hast-blocks.js';
-import {type Block} from '../../model/source-document.js';
-import {firstText} from '../../model/blocks.js';
+import type {Block} from '../../model/document.js';
 
 /** Parsed HTML: blocks in document order and the document title (`<title>` or first heading). */
 export interface HtmlContent {
   blocks: Block[];
   title?: string;
+}
+
+function firstHeading(blocks: readonly Block[]): string | undefined {
+  for (const block of blocks) if (block.kind === 'heading') return block.text;
+  return undefined;
 }
 
 /**
@@ -31,6 +35,6 @@ export function ingestHtml(text: string, options: {fragment?: boolean; lineOffse
     if ('children' in node) for (const child of node.children) findTitle(child);
   };
   findTitle(tree);
-  title ??= firstText(blocks, 'heading');
+  title ??= firstHeading(blocks);
   return title === undefined ? {blocks} : {blocks, title};
 }

@@ -4,13 +4,13 @@ import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import {toString} from 'mdast-util-to-string';
 import type {Root as HastRoot} from 'hast';
-import type {Root, RootContent, Table, TableCell} from 'mdast';
-import {type Block, type Cell, type Fragment, type Row, type TableBlock} from '../../model/source-document.js';
-import {firstText} from '../../model/blocks.js';
+import type {List, ListItem as MdListItem, Root, RootContent, Table, TableCell} from 'mdast';
+import type {Block, Cell, Fragment, HeadingBlock, ListItem, ParagraphBlock, Row, TableBlock} from '../../model/document.js';
 import {hastToFragments} from '../html/hast-blocks.js';
 import {ingestHtml} from '../html/ingest-html.js';
-import {locate, splitLines, tabRuns, tabTable, type TextLine} from '../text/ingest-text.js';
-import {maxOf} from '../../util/extremes.js';
+import {joinLines} from '../table/join-lines.js';
+import {tabRuns} from '../text/delimited-table.js';
+import {locate, splitLines, splitMarker, type TextLine} from '../text/text-lines.js';
 
 const htmlFragment = unified().use(rehypeParse, {fragment: true});
 const markdownInline = unified().use(remarkParse).use(remarkGfm);
@@ -25,39 +25,71 @@ function inlineText(text: string): string {
   return toString(markdownInline.parse(text));
 }
 
-/** Parse a cell's HTML (rehype-parse) into fragments, one per list item or paragraph. */
-function htmlCellFragments(html: string, line: number): Fragment[] {
+/** A cell's HTML (rehype-parse) → fragments, one per list item or paragraph, all on the cell's line. */
+function htmlCellFragments(html: string, line: TextLine | number): Fragment[] {
+  const at = typeof line === 'number' ? {line} : locate(line);
   const tree = htmlFragment.parse(html) as HastRoot;
-  return hastToFragments(tree, line - 1).map((f) => ({...f, text: inlineText(f.text), at: {...f.at, line}}));
+  return hastToFragments(tree).map((f) => {
+    const {marker, text} = f.marker === undefined ? splitMarker(inlineText(f.text)) : {marker: f.marker, text: inlineText(f.text)};
+    return marker === undefined ? {text, at} : {text, marker, at};
+  });
 }
 
-/** A tab-separated cell of a Markdown file may hold inline HTML (`<ul>` lists) and Markdown. */
-function readMarkdownCell(raw: string, line: TextLine): Fragment[] {
-  if (!raw) return [];
-  return htmlCellFragments(raw, line.line).map((f) => ({...f, at: locate(line)}));
+function cellOf(fragments: Fragment[], header: boolean): Cell {
+  return {text: fragments.map((f) => f.text).join(' '), fragments, rowSpan: 1, colSpan: 1, header};
 }
 
 function gfmCell(cell: TableCell, header: boolean): Cell {
   const line = cell.position?.start.line ?? 1;
   const html = cell.children.map((child) => (child.type === 'html' ? child.value : escapeHtml(toString(child)))).join('');
-  return {fragments: htmlCellFragments(html, line), rowSpan: 1, colSpan: 1, header};
+  return cellOf(htmlCellFragments(html, line), header);
 }
 
 function gfmTable(table: Table): TableBlock {
-  const columns = maxOf(table.children.map((row) => row.children.length), 0);
+  const columns = Math.max(0, ...table.children.map((row) => row.children.length));
   const rows: Row[] = table.children.map((row, r) => {
     const cells = Array.from({length: columns}, (_, c): Cell => {
       const cell = row.children[c];
-      return cell ? gfmCell(cell, r === 0) : {fragments: [], rowSpan: 1, colSpan: 1, header: r === 0};
+      return cell ? gfmCell(cell, r === 0) : cellOf([], r === 0);
     });
-    return {cells, physical: false, at: {line: row.position?.start.line ?? 1}};
+    return {cells, at: {line: row.position?.start.line ?? 1}};
   });
-  return {kind: 'table', columns, header: rows.slice(0, 1), rows: rows.slice(1), at: {line: table.position?.start.line ?? 1}};
+  return {kind: 'table', method: 'markup', path: [], columns, header: rows.slice(0, 1), rows: rows.slice(1), at: {line: table.position?.start.line ?? 1}};
 }
 
 /**
- * Read Markdown with remark-parse + remark-gfm. GFM tables and tab-separated tables (as pasted from a
- * word processor) become tables; HTML inside them (lists in cells) is parsed with rehype-parse.
+ * Tab-separated lines inside a Markdown paragraph (a table pasted from a word processor): one row per
+ * line, each cell read as inline HTML and Markdown (a cell may hold a `<ul>` list).
+ */
+function delimitedRows(lines: readonly TextLine[]): TableBlock {
+  const split = lines.map((l) => l.text.split('\t').map((field) => field.trim()));
+  const columns = Math.max(0, ...split.map((fields) => fields.length));
+  const rows: Row[] = lines.map((line, i) => ({
+    cells: Array.from({length: columns}, (_, c) => cellOf(split[i]![c] ? htmlCellFragments(split[i]![c]!, line) : [], false)),
+    at: locate(line),
+  }));
+  return {kind: 'table', method: 'delimited', path: [], columns, header: [], rows, at: locate(lines[0]!)};
+}
+
+function listItems(list: List): ListItem[] {
+  const start = list.start ?? 1;
+  return list.children.flatMap((item: MdListItem, k): ListItem[] => {
+    const nested = item.children.filter((child): child is List => child.type === 'list').flatMap(listItems);
+    const text = item.children
+      .filter((child) => child.type !== 'list' && child.type !== 'table')
+      .map((child) => toString(child))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (!text) return nested;
+    return [{text, marker: list.ordered ? `${start + k}.` : '•', at: {line: item.position?.start.line ?? 1}, items: nested}];
+  });
+}
+
+/**
+ * Read Markdown with remark-parse + remark-gfm into the shared document model: headings, paragraphs,
+ * nested lists, GFM tables (first row the header) and tab-separated tables (as pasted from a word
+ * processor); HTML inside them (lists in cells) is parsed with rehype-parse.
  *
  * @example
  * ingestMarkdown('# Title\n\n| Area | Objective |\n|---|---|\n| Cancer | Reduce waits |\n').blocks[1].kind; // 'table'
@@ -66,12 +98,16 @@ export function ingestMarkdown(text: string): {blocks: Block[]; title?: string} 
   const tree = unified().use(remarkParse).use(remarkGfm).parse(text) as Root;
   const lines = splitLines(text);
   const blocks: Block[] = [];
+  const paragraph = (own: readonly TextLine[]): void => {
+    const value = joinLines(own.map((l) => inlineText(l.text.trim())));
+    if (value) blocks.push({kind: 'paragraph', text: value, path: [], at: locate(own[0]!)});
+  };
   const visit = (node: RootContent): void => {
     const start = node.position?.start.line ?? 1;
     switch (node.type) {
       case 'heading': {
-        const value = toString(node).trim();
-        if (value) blocks.push({kind: 'heading', level: node.depth, text: value, at: {line: start}});
+        const value = toString(node).replace(/\s+/g, ' ').trim();
+        if (value) blocks.push({kind: 'heading', level: node.depth, text: value, path: [], at: {line: start}});
         return;
       }
       case 'paragraph': {
@@ -80,40 +116,29 @@ export function ingestMarkdown(text: string): {blocks: Block[]; title?: string} 
         const runs = tabRuns(own);
         if (runs.length === 0) {
           const value = toString(node).replace(/\s+/g, ' ').trim();
-          if (value) blocks.push({kind: 'paragraph', text: value, at: {line: start}});
+          if (value) blocks.push({kind: 'paragraph', text: value, path: [], at: {line: start}});
           return;
         }
         let cursor = 0;
-        const textLines = (from: number, to: number): void => {
-          const value = own.slice(from, to).map((l) => inlineText(l.text.trim())).join(' ').replace(/\s+/g, ' ').trim();
-          if (value) blocks.push({kind: 'paragraph', text: value, at: {line: own[from]!.line}});
-        };
         for (const [s, e] of runs) {
-          textLines(cursor, s);
-          blocks.push(tabTable(own.slice(s, e + 1), readMarkdownCell));
+          if (s > cursor) paragraph(own.slice(cursor, s));
+          blocks.push(delimitedRows(own.slice(s, e + 1)));
           cursor = e + 1;
         }
-        textLines(cursor, own.length);
+        if (cursor < own.length) paragraph(own.slice(cursor));
         return;
       }
-      case 'list':
-        for (const item of node.children) {
-          const nested = item.children.filter((child) => child.type === 'list' || child.type === 'table');
-          const value = item.children
-            .filter((child) => child.type !== 'list' && child.type !== 'table')
-            .map((child) => toString(child))
-            .join(' ')
-            .replace(/\s+/g, ' ')
-            .trim();
-          if (value) blocks.push({kind: 'list-item', text: value, at: {line: item.position?.start.line ?? start}});
-          nested.forEach(visit);
-        }
+      case 'list': {
+        const items = listItems(node);
+        if (items.length) blocks.push({kind: 'list', ordered: node.ordered === true, path: [], items, at: {line: start}});
+        for (const item of node.children) for (const child of item.children) if (child.type === 'table') visit(child);
         return;
+      }
       case 'table':
         blocks.push(gfmTable(node));
         return;
       case 'html':
-        for (const block of ingestHtml(node.value, {fragment: true, lineOffset: start - 1}).blocks) blocks.push(block);
+        blocks.push(...ingestHtml(node.value, {fragment: true, lineOffset: start - 1}).blocks);
         return;
       case 'blockquote':
         node.children.forEach(visit);
@@ -123,6 +148,6 @@ export function ingestMarkdown(text: string): {blocks: Block[]; title?: string} 
     }
   };
   tree.children.forEach(visit);
-  const title = firstText(blocks, 'heading') ?? firstText(blocks, 'paragraph');
+  const title = blocks.find((b): b is HeadingBlock | ParagraphBlock => b.kind === 'heading' || b.kind === 'paragraph')?.text;
   return title === undefined ? {blocks} : {blocks, title};
 }

@@ -4,8 +4,9 @@ import {type Diagnostic} from '../../model/diagnostic.js';
 import {diagnostic} from '../../model/diagnostics.js';
 import type {DocumentResult} from '../../model/result.js';
 import {statusOf} from '../../model/result.js';
-import {type Block} from '../../model/source-document.js';
-import {firstText} from '../../model/blocks.js';
+import type {Block} from '../../model/document.js';
+import {physicalTable} from '../table/physical-table.js';
+import type {PhysicalTableInput} from '../table/physical-lines.js';
 import {findFurniture} from './furniture.js';
 import {pageBlocks, type ColumnLayout} from './page-blocks.js';
 import type {FromWorker, ToWorker} from './pdf-worker.js';
@@ -180,6 +181,11 @@ function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnos
     diagnostics.push(diagnostic('info', 'furniture-removed', 'ingest', `Removed ${furniture.size} running header, footer or page-number line(s) (${chars} characters) repeated on ${onPages} page(s)`, {file}));
   }
   const blocks: Block[] = [];
+  let open: PhysicalTableInput | undefined;
+  const close = (): void => {
+    if (open) blocks.push(physicalTable(open));
+    open = undefined;
+  };
   let carry: ColumnLayout | undefined;
   let notes = 0;
   for (const page of pages) {
@@ -188,16 +194,30 @@ function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnos
       page.width,
       carry,
     );
-    blocks.push(...result.blocks);
+    for (const item of result.blocks) {
+      if (item.kind !== 'physical') {
+        close();
+        blocks.push(item);
+      } else if (open && item.continues) {
+        // A table continued from the page before: its lines join the open table, so a cell cut by the page break rejoins.
+        const [first, ...rest] = item.input.lines;
+        open = {...open, lines: [...open.lines, ...(first ? [{...first, gapAbove: 1}] : []), ...rest]};
+      } else {
+        close();
+        open = item.input;
+      }
+    }
     carry = result.carry;
     // Annotation and form-field text after the page's own text, top to bottom, flagged.
+    if (page.notes?.length) close();
     for (const note of page.notes ?? []) {
-      blocks.push({kind: 'paragraph', text: note.text, at: {line: page.lines.length + ++notes, page: page.number, bbox: note.bbox}});
+      blocks.push({kind: 'paragraph', text: note.text, path: [], at: {line: page.lines.length + ++notes, page: page.number, bbox: note.bbox}, origin: note.origin});
     }
   }
   if (notes) {
     diagnostics.push(diagnostic('info', 'pdf-annotation-text', 'ingest', `Read ${notes} block(s) of text from annotations or form fields, outside the page content`, {file}));
   }
+  close();
   return blocks;
 }
 
@@ -236,7 +256,7 @@ export async function ingestPdf(bytes: Uint8Array, options: PdfOptions): Promise
     return {status: 'failure', diagnostics};
   }
   const value: PdfContent = {blocks, pages: read.numPages};
-  const title = read.title ?? firstText(blocks, 'heading') ?? firstText(blocks, 'paragraph');
+  const title = read.title ?? blocks.find((b) => b.kind === 'heading')?.text ?? blocks.find((b) => b.kind === 'paragraph')?.text;
   if (title !== undefined) value.title = title;
   return {status: statusOf(diagnostics), value, diagnostics};
 }

@@ -1,4 +1,5 @@
-import type {Block, Cell, Fragment, Row, TableBlock} from '../../model/source-document.js';
+import type {Block, Location} from '../../model/document.js';
+import type {LinePiece, PhysicalLine, PhysicalTableInput} from '../table/physical-lines.js';
 import {chunkBox, type Chunk, type PageLine} from './page-lines.js';
 import {minOf} from '../../util/extremes.js';
 
@@ -45,7 +46,7 @@ function median(values: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function at(line: PageLine, chunk?: Pick<Chunk, 'x0' | 'x1'>): Fragment['at'] {
+function at(line: PageLine, chunk?: Pick<Chunk, 'x0' | 'x1'>): Location {
   const box = chunk ?? {x0: line.x0, x1: line.x1};
   return {line: line.index, page: line.page, bbox: chunkBox(line, box)};
 }
@@ -112,31 +113,37 @@ function isTwoColumnText(lines: readonly PageLine[], starts: readonly number[], 
   return median(leftWidths) > (right - left) * 0.6 && median(rightWidths) > (right - left) * 0.6 && share(0) >= 0.75 && share(1) >= 0.75;
 }
 
-function table(lines: readonly PageLine[], starts: readonly number[], pitch: number): TableBlock {
-  const rows: Row[] = [];
+/** A table's lines as physical lines for the shared row builder: one piece per column, gaps in line pitches. */
+function table(lines: readonly PageLine[], starts: readonly number[], right: number): PhysicalTableInput {
+  const physical: PhysicalLine[] = [];
   let previous: PageLine | undefined;
   for (const line of lines) {
-    const rowBreak = previous !== undefined && previous.y - line.y > ROW_GAP * pitch;
-    const cells: Cell[] = starts.map(() => ({fragments: [], rowSpan: 1, colSpan: 1, header: false}));
+    const texts: {text: string; x0: number; x1: number; bullet?: string}[] = [];
+    const pieces: (LinePiece | undefined)[] = starts.map(() => undefined);
     for (const chunk of line.chunks.flatMap((ch) => splitAtColumns(ch, starts))) {
       const c = columnOf(chunk.x0, starts);
       const clean = chunk.text.replace(/\s+/g, ' ').trim();
       if (!clean) continue;
-      const bullet = BULLET.exec(clean);
-      const text = bullet ? clean.slice(bullet[0].length) : clean;
-      const cell = cells[c]!;
-      const last = cell.fragments.at(-1);
-      if (last) last.text = joinWrapped(last.text, text);
-      else cell.fragments.push({text, start: rowBreak || bullet ? 'item' : 'line', at: at(line, chunk)});
+      const existing = texts[c];
+      if (existing) {
+        existing.text = joinWrapped(existing.text, clean);
+        existing.x1 = Math.max(existing.x1, chunk.x1);
+      } else {
+        const bullet = BULLET.exec(clean);
+        texts[c] = bullet ? {text: clean.slice(bullet[0].length), x0: chunk.x0, x1: chunk.x1, bullet: bullet[0].trim()} : {text: clean, x0: chunk.x0, x1: chunk.x1};
+      }
     }
-    rows.push({cells, physical: true, at: at(line)});
+    texts.forEach((t, c) => {
+      if (!t) return;
+      pieces[c] = {text: t.text, at: at(line, t), x0: t.x0, x1: t.x1, ...(t.bullet === undefined ? {} : {marker: t.bullet})};
+    });
+    // Gaps in font sizes, the same unit on every page, so a table continued on the next page keeps its scale.
+    const gapAbove = previous === undefined ? 0 : (previous.y - line.y) / Math.max(1, Math.min(previous.size, line.size));
+    physical.push({pieces, at: at(line), gapAbove});
     previous = line;
   }
-  const first = rows[0];
-  const labels = first?.cells.filter((c) => c.fragments.length).map((c) => c.fragments[0]!.text) ?? [];
-  const hasHeader = labels.length >= 2 && labels.every((t) => t.split(/\s+/).length <= 4 && /^\p{Lu}/u.test(t) && !/[.;]$/.test(t));
-  if (hasHeader && first) for (const cell of first.cells) cell.header = true;
-  return {kind: 'table', columns: starts.length, header: hasHeader && first ? [first] : [], rows: hasHeader ? rows.slice(1) : rows, at: at(lines[0]!)};
+  const columns = starts.map((x, c) => [x, starts[c + 1] ?? right] as const);
+  return {method: 'stream', lines: physical, columns, geometry: true, path: []};
 }
 
 function textBlocks(lines: readonly PageLine[], bodySize: number, pitch: number): Block[] {
@@ -150,7 +157,7 @@ function textBlocks(lines: readonly PageLine[], bodySize: number, pitch: number)
       .replace(/\s+/g, ' ')
       .trim();
     const first = current.lines[0]!;
-    if (text) blocks.push(current.heading ? {kind: 'heading', level: first.size >= bodySize * 1.6 ? 1 : 2, text, at: at(first)} : {kind: 'paragraph', text, at: at(first)});
+    if (text) blocks.push(current.heading ? {kind: 'heading', level: first.size >= bodySize * 1.6 ? 1 : 2, text, path: [], at: at(first)} : {kind: 'paragraph', text, path: [], at: at(first)});
     current = undefined;
   };
   let previous: PageLine | undefined;
@@ -172,6 +179,9 @@ function isTabular(line: PageLine, margin: number, size: number): boolean {
   return line.chunks.length >= 2 || line.x0 > margin + 2 * size;
 }
 
+/** What a page yields: blocks, and tables still as physical lines (a table may continue on the next page). */
+export type PageItem = Block | {kind: 'physical'; input: PhysicalTableInput; continues: boolean};
+
 /**
  * The lines of one page (furniture already removed) → blocks in reading order: runs of lines with
  * column gutters become tables (physical rows, a new item where the vertical gap shows a row break or a
@@ -182,17 +192,26 @@ export function pageBlocks(
   lines: readonly PageLine[],
   pageWidth: number,
   carry?: ColumnLayout,
-): {blocks: Block[]; carry?: ColumnLayout} {
+): {blocks: PageItem[]; carry?: ColumnLayout} {
   if (!lines.length) return carry ? {blocks: [], carry} : {blocks: []};
   const bodySize = median(lines.map((l) => l.size));
   const pitches = lines.slice(1).map((l, k) => lines[k]!.y - l.y).filter((d) => d > 0 && d < 3 * bodySize);
   const pitch = median(pitches) || bodySize * 1.2;
   const margin = minOf(lines.map((l) => l.x0), 0);
-  const blocks: Block[] = [];
+  const blocks: PageItem[] = [];
   let endCarry: ColumnLayout | undefined;
   let i = 0;
   while (i < lines.length) {
-    const continuing = i === 0 && carry !== undefined && lines[0]!.chunks.every((c) => carry.starts.some((s) => Math.abs(s - c.x0) <= COLUMN_TOLERANCE));
+    // A table continues from the page before when the first line's chunks sit inside its columns (a
+    // continued cell may be indented past the column start), none running across a column boundary.
+    const continuing =
+      i === 0 &&
+      carry !== undefined &&
+      lines[0]!.chunks.every((c) => {
+        const k = columnOf(c.x0, carry.starts);
+        const next = carry.starts[k + 1];
+        return c.x0 >= carry.starts[0]! - COLUMN_TOLERANCE && (next === undefined || c.x1 <= next + COLUMN_TOLERANCE);
+      });
     if (!continuing && !isTabular(lines[i]!, margin, bodySize)) {
       let j = i;
       while (j < lines.length && !isTabular(lines[j]!, margin, bodySize)) j++;
@@ -217,7 +236,7 @@ export function pageBlocks(
       const right = run.map((l) => ({...l, chunks: l.chunks.filter((c) => columnOf(c.x0, starts) === 1)})).filter((l) => l.chunks.length);
       blocks.push(...textBlocks(left, bodySize, pitch), ...textBlocks(right, bodySize, pitch));
     } else if (starts.length >= 2 && run.length >= 2) {
-      blocks.push(table(run, starts, pitch));
+      blocks.push({kind: 'physical', input: table(run, starts, pageWidth), continues: continuing && starts === carry?.starts});
       endCarry = j === lines.length ? {starts} : undefined;
     } else blocks.push(...textBlocks(run, bodySize, pitch));
     i = j;

@@ -1,4 +1,4 @@
-import type {BBox} from '../../model/source-document.js';
+import type {BBox} from '../../model/document.js';
 import {maxOf, minOf} from '../../util/extremes.js';
 
 /** The parts of a pdf.js TextItem this module reads (see pdf.js `src/display/api.js`, typedef TextItem). */

@@ -1,5 +1,5 @@
-import type {Cell, Row, TableBlock} from '../../model/source-document.js';
-import type {TextLine} from './ingest-text.js';
+import type {LinePiece, PhysicalLine, PhysicalTableInput} from '../table/physical-lines.js';
+import {locate, splitMarker, type TextLine} from './text-lines.js';
 
 /** Minimum run of spaces that separates two columns in layout text (pdftotext -layout). */
 const GUTTER = 2;
@@ -9,23 +9,10 @@ const SNAP = 3;
 const MIN_SHARE = 0.15;
 const MIN_LINES = 3;
 
-interface Word {
-  text: string;
-  x: number;
-}
-
-function words(text: string): Word[] {
-  const out: Word[] = [];
-  for (const match of text.matchAll(/\S+/g)) out.push({text: match[0], x: match.index});
-  return out;
-}
-
 /** Positions where text starts after a gutter (or at an indented line start). */
 function columnStarts(text: string): number[] {
   const starts: number[] = [];
-  for (const match of text.matchAll(new RegExp(`(^|\\s{${GUTTER},})(\\S)`, 'g'))) {
-    starts.push(match.index + match[1]!.length);
-  }
+  for (const match of text.matchAll(new RegExp(`(^|\\s{${GUTTER},})(\\S)`, 'g'))) starts.push(match.index + match[1]!.length);
   return starts;
 }
 
@@ -51,37 +38,45 @@ function clusterStarts(lines: readonly TextLine[]): number[] {
   return frequent;
 }
 
-function toBlock(lines: readonly TextLine[], starts: readonly number[]): TableBlock {
-  const columns = starts.length;
-  const rows: Row[] = lines.map((line) => {
-    const texts: string[][] = Array.from({length: columns}, () => []);
-    for (const word of words(line.text)) {
-      let k = 0;
-      for (let c = 0; c < columns; c++) if (starts[c]! <= word.x + SNAP) k = c;
-      texts[k]!.push(word.text);
+/** One line's text cut into column pieces: each run of words goes to the column its first word starts in. */
+function piecesOf(line: TextLine, starts: readonly number[]): (LinePiece | undefined)[] {
+  const pieces: (LinePiece | undefined)[] = starts.map(() => undefined);
+  // A run of words separated by single spaces, cut where a word starts at another column's start
+  // (pdftotext may squeeze a gutter to one space: "Urgent and emergency Improve A&E …").
+  const runs: {index: number; 0: string}[] = [];
+  for (const run of line.text.matchAll(/\S+(?: \S+)*/g)) {
+    let from = 0;
+    for (const word of run[0].matchAll(/\S+/g)) {
+      const x = run.index + word.index;
+      if (word.index > 0 && starts.some((s) => s > run.index + SNAP && Math.abs(x - s) <= SNAP)) {
+        runs.push({index: run.index + from, 0: run[0].slice(from, word.index).trimEnd()});
+        from = word.index;
+      }
     }
-    const at = line.page === undefined ? {line: line.line} : {line: line.line, page: line.page};
-    const cells = texts.map(
-      (ws): Cell => ({fragments: ws.length ? [{text: ws.join(' '), start: 'line', at}] : [], rowSpan: 1, colSpan: 1, header: false}),
-    );
-    return {cells, physical: true, at};
-  });
-  const first = rows[0]!;
-  const labels = first.cells.filter((c) => c.fragments.length).map((c) => c.fragments[0]!.text);
-  const hasHeader = labels.length >= 2 && labels.every((t) => t.split(' ').length <= 4 && /^\p{Lu}/u.test(t) && !/[.;]$/.test(t));
-  if (hasHeader) for (const cell of first.cells) cell.header = true;
-  return {kind: 'table', columns, header: hasHeader ? [first] : [], rows: hasHeader ? rows.slice(1) : rows, at: first.at};
+    runs.push({index: run.index + from, 0: run[0].slice(from)});
+  }
+  for (const run of runs) {
+    let k = 0;
+    for (let c = 0; c < starts.length; c++) if (starts[c]! <= run.index + SNAP) k = c;
+    const existing = pieces[k];
+    const x0 = existing?.x0 ?? run.index;
+    const raw = existing ? `${existing.marker ? `${existing.marker} ` : ''}${existing.text} ${run[0]}` : run[0];
+    const {marker, text} = splitMarker(raw);
+    pieces[k] = {text, at: locate(line), x0, x1: run.index + run[0].length, ...(marker === undefined ? {} : {marker})};
+  }
+  return pieces;
 }
 
 /**
- * Find space-aligned tables in layout text: runs of lines with column gutters, split at page
- * breaks, whose frequent column starts give at least two columns.
+ * Find space-aligned tables in layout text: runs of lines with column gutters, split at page breaks,
+ * whose frequent column starts give at least two columns. Each becomes physical lines (character
+ * positions as geometry, blank lines as gaps) for the shared row builder.
  */
 export function findLayoutTables(
   lines: readonly TextLine[],
   taken: (index: number) => boolean,
-): {start: number; end: number; block: TableBlock}[] {
-  const found: {start: number; end: number; block: TableBlock}[] = [];
+): {start: number; end: number; input: PhysicalTableInput}[] {
+  const found: {start: number; end: number; input: PhysicalTableInput}[] = [];
   let i = 0;
   while (i < lines.length) {
     if (taken(i) || !isTabular(lines[i]!)) {
@@ -92,14 +87,24 @@ export function findLayoutTables(
     const joins = (k: number): boolean => k < lines.length && !taken(k) && lines[k]!.page === lines[i]!.page;
     for (;;) {
       if (joins(end + 1) && isTabular(lines[end + 1]!)) end++;
-      // A single line without a gutter (an area name running into its objective) may sit inside a run.
-      else if (joins(end + 2) && lines[end + 1]!.text.trim() !== '' && isTabular(lines[end + 2]!)) end += 2;
+      // One line without a gutter, or one blank line, may sit inside a run.
+      else if (joins(end + 2) && isTabular(lines[end + 2]!)) end += 2;
       else break;
     }
     const run = lines.slice(i, end + 1);
-    const starts = clusterStarts(run);
+    const starts = clusterStarts(run.filter((l) => l.text.trim()));
     const multi = run.filter((l) => columnStarts(l.text).length >= 2).length;
-    if (run.length >= MIN_LINES && starts.length >= 2 && multi >= 2) found.push({start: i, end, block: toBlock(run, starts)});
+    if (run.filter((l) => l.text.trim()).length >= MIN_LINES && starts.length >= 2 && multi >= 2) {
+      let previous: TextLine | undefined;
+      const physical: PhysicalLine[] = run.flatMap((line) => {
+        if (!line.text.trim()) return [];
+        const gapAbove = previous ? line.line - previous.line : 0;
+        previous = line;
+        return [{pieces: piecesOf(line, starts), at: locate(line), gapAbove}];
+      });
+      const columns = starts.map((x, c) => [x, starts[c + 1] ?? Infinity] as const);
+      found.push({start: i, end, input: {method: 'layout', lines: physical, columns, geometry: true, path: []}});
+    }
     i = end + 1;
   }
   return found;

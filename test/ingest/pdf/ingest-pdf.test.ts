@@ -27,7 +27,7 @@ describe('ingestPdf: generated layouts (scripts/make-test-pdfs.ts)', () => {
 
   it('two columns of text are read left column first, then the table', async () => {
     const doc = await sourceFile(layout('two-columns.pdf'));
-    const texts = doc.blocks.map((b) => (b.kind === 'table' ? 'TABLE' : b.text.slice(0, 12)));
+    const texts = doc.blocks.map((b) => (b.kind === 'table' ? 'TABLE' : b.kind === 'list' ? 'LIST' : b.text.slice(0, 12)));
     expect(texts).toEqual(['Briefing: li', 'LEFT COLUMN.', 'RIGHT COLUMN', 'TABLE']);
     expect((await editionFile(layout('two-columns.pdf'))).objectives.map((o) => [o.area, o.text])).toEqual(expected);
   });

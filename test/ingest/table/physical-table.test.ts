@@ -1,0 +1,86 @@
+import {describe, expect, it} from 'vitest';
+import {physicalTable} from '../../../src/ingest/table/physical-table.js';
+import {finishTable} from '../../../src/ingest/table/finish-table.js';
+import type {PhysicalLine, PhysicalTableInput} from '../../../src/ingest/table/physical-lines.js';
+
+/** Lines of a two-column table in characters: [left, right] text, gap above in line pitches. */
+function layout(rows: [string, string, number?][], geometry = true, width = 40): PhysicalTableInput {
+  const lines: PhysicalLine[] = rows.map(([left, right, gap], i) => ({
+    at: {line: i + 1},
+    gapAbove: i === 0 ? 0 : (gap ?? 1),
+    pieces: [
+      left ? {text: left, at: {line: i + 1}, x0: 0, x1: left.length} : undefined,
+      right ? {text: right, at: {line: i + 1}, x0: 20, x1: 20 + right.length} : undefined,
+    ],
+  }));
+  return {method: 'layout', lines, columns: [[0, 20], [20, 20 + width]], geometry, path: []};
+}
+
+const cells = (input: PhysicalTableInput): string[][] =>
+  finishTable(physicalTable(input)).rows.map((r) => r.cells.map((c) => (c.spannedFrom ? '↑' : c.text)));
+
+describe('physicalTable', () => {
+  it('joins wrapped lines, starts a row at each new item, and spans a label over the rows it reaches', () => {
+    const input = layout([
+      ['Theme', 'Measure'],
+      ['Safer', 'Proportion of residents who feel safe'],
+      ['streets', 'after dark in their neighbourhood'],
+      ['', 'Number of burglaries per 1,000 homes'],
+      ['Clean air', 'Days with nitrogen dioxide above the'],
+      ['', 'legal limit'],
+    ]);
+    expect(cells(input)).toEqual([
+      ['Safer streets', 'Proportion of residents who feel safe after dark in their neighbourhood'],
+      // The label reaches only its own lines: the blank below continues the group (the extractor carries it down).
+      ['', 'Number of burglaries per 1,000 homes'],
+      ['Clean air', 'Days with nitrogen dioxide above the legal limit'],
+    ]);
+  });
+
+  it('starts a new item where the line above ended early (its next word would have fitted)', () => {
+    const input = layout([
+      ['Area', 'Objective'],
+      ['Housing', 'Build 400 homes'],
+      ['', 'Bring empty homes back into use'],
+    ]);
+    expect(cells(input)).toEqual([
+      ['Housing', 'Build 400 homes'],
+      ['', 'Bring empty homes back into use'],
+    ]);
+  });
+
+  it('trusts gaps where the table shows two kinds: a line with no gap continues the cell', () => {
+    const input = layout([
+      ['Area', 'Objective', 0],
+      ['Parks', 'Open two new parks in the north of the', 2],
+      ['', 'Borough by 2028', 1],
+      ['', 'Plant 5,000 street trees', 2],
+    ]);
+    expect(cells(input)).toEqual([
+      ['Parks', 'Open two new parks in the north of the Borough by 2028'],
+      ['', 'Plant 5,000 street trees'],
+    ]);
+  });
+
+  it('without geometry, starts a new item at a capital after a line that ends a phrase', () => {
+    const input = layout(
+      [
+        ['Area', 'Objective'],
+        ['Cancer', 'Reduce waits over 62 days by March'],
+        ['', '2025 with further improvement'],
+        ['', 'Meet the faster diagnosis standard'],
+      ],
+      false,
+    );
+    expect(cells(input).map((r) => r[1])).toEqual(['Reduce waits over 62 days by March 2025 with further improvement', 'Meet the faster diagnosis standard']);
+  });
+
+  it('keeps a bullet as the fragment marker, one fragment per item in a cell', () => {
+    const input: PhysicalTableInput = {
+      ...layout([['Area', 'Objective'], ['Schools', 'Raise attendance at every primary school'], ['', 'Cut exclusions from secondary schools by half']], true, 60),
+    };
+    const lines = input.lines.map((l, i) => (i === 0 ? l : {...l, pieces: [l.pieces[0], l.pieces[1] && {...l.pieces[1], marker: '•'}]}));
+    const table = finishTable(physicalTable({...input, lines}));
+    expect(table.rows.map((r) => r.cells[1]!.fragments.map((f) => [f.marker, f.text]))).toEqual([[['•', 'Raise attendance at every primary school']], [['•', 'Cut exclusions from secondary schools by half']]]);
+  });
+});
