@@ -4,6 +4,8 @@ import type {PageLine} from './page-lines.js';
 const MARGIN_SHARE = 0.12;
 /** A line repeated on at least this share of pages (and on two or more) is furniture. */
 const REPEAT_SHARE = 0.4;
+/** Chunk starts within this many points are one column. */
+const COLUMN_TOLERANCE = 4;
 /** Baselines within this many points count as the same position. */
 const Y_TOLERANCE = 3;
 /** A line that is only a roman numeral (a front-matter page number). */
@@ -45,7 +47,15 @@ export function findFurniture(pages: readonly {height: number; lines: readonly P
     }
   });
   const needed = Math.max(2, Math.ceil(pages.length * REPEAT_SHARE));
-  for (const {line, key: k} of candidates) if ((seen.get(k)?.size ?? 0) >= needed) furniture.add(line);
+  // A table's header row repeated at the top of each page is the table's, not furniture: two or more
+  // chunks, each starting where chunks of the page's body lines start (its columns).
+  const bodyStarts = new Map<number, number[]>();
+  pages.forEach(({height, lines}) => {
+    for (const line of lines) if (!inMargin(line, height)) bodyStarts.set(line.page, [...(bodyStarts.get(line.page) ?? []), ...line.chunks.map((c) => c.x0)]);
+  });
+  const isTableRow = (line: PageLine): boolean =>
+    line.chunks.length >= 2 && line.chunks.every((c) => (bodyStarts.get(line.page) ?? []).some((x) => Math.abs(x - c.x0) <= COLUMN_TOLERANCE));
+  for (const {line, key: k} of candidates) if ((seen.get(k)?.size ?? 0) >= needed && !isTableRow(line)) furniture.add(line);
   const total = pages.reduce((n, p) => n + p.lines.length, 0);
   return furniture.size < total ? furniture : new Set();
 }

@@ -4,11 +4,13 @@ import {type Diagnostic} from '../../model/diagnostic.js';
 import {diagnostic} from '../../model/diagnostics.js';
 import type {DocumentResult} from '../../model/result.js';
 import {statusOf} from '../../model/result.js';
-import type {Block} from '../../model/document.js';
+import type {Block, TableBlock} from '../../model/document.js';
 import {physicalTable} from '../table/physical-table.js';
 import type {PhysicalTableInput} from '../table/physical-lines.js';
 import {findFurniture} from './furniture.js';
-import {pageBlocks, type ColumnLayout} from './page-blocks.js';
+import {pageItems, type ColumnLayout} from './page-blocks.js';
+import {latticeTables} from './lattice.js';
+import {continuesTable, continueTable} from './continue-table.js';
 import type {FromWorker, ToWorker} from './pdf-worker.js';
 import {formFieldNotes, openPdf, readRange, type PageData, type ReadPagesResult} from './read-pages.js';
 import {pdfSignature} from '../sniff-format.js';
@@ -188,14 +190,19 @@ function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnos
   };
   let carry: ColumnLayout | undefined;
   let notes = 0;
+  // A ruled table that ended the page before, nothing after it: the one a table topping this page may continue.
+  let endingTable: TableBlock | undefined;
   for (const page of pages) {
-    const result = pageBlocks(
-      page.lines.filter((l) => !furniture.has(l)),
-      page.width,
-      carry,
-    );
-    for (const item of result.blocks) {
-      if (item.kind !== 'physical') {
+    const kept = page.lines.filter((l) => !furniture.has(l));
+    const {tables, rest} = page.rulings ? latticeTables(page.rulings, kept, page.number) : {tables: [], rest: kept};
+    const result = pageItems(rest, tables, page.width, carry);
+    result.blocks.forEach((item, k) => {
+      if (item.kind === 'lattice') {
+        close();
+        const previous = k === 0 ? endingTable : undefined;
+        if (previous && blocks.at(-1) === previous && continuesTable(previous, item.table.table)) blocks[blocks.length - 1] = continueTable(previous, item.table.table);
+        else blocks.push(item.table.table);
+      } else if (item.kind !== 'physical') {
         close();
         blocks.push(item);
       } else if (open && item.continues) {
@@ -206,7 +213,9 @@ function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnos
         close();
         open = item.input;
       }
-    }
+    });
+    const lastItem = result.blocks.at(-1);
+    endingTable = lastItem?.kind === 'lattice' ? (blocks.at(-1) as TableBlock) : undefined;
     carry = result.carry;
     // Annotation and form-field text after the page's own text, top to bottom, flagged.
     if (page.notes?.length) close();

@@ -1,6 +1,8 @@
 import type {Block, Location} from '../../model/document.js';
 import type {LinePiece, PhysicalLine, PhysicalTableInput} from '../table/physical-lines.js';
+import {wrapSeparator} from '../table/join-lines.js';
 import {chunkBox, type Chunk, type PageLine} from './page-lines.js';
+import type {LatticeTable} from './lattice.js';
 import {minOf} from '../../util/extremes.js';
 
 /** Chunk starts within this many points belong to one column. */
@@ -11,6 +13,8 @@ const COLUMN_SHARE = 0.15;
 const ROW_GAP = 1.4;
 /** A vertical gap this many times the line pitch ends a run of tabular lines. */
 const RUN_GAP = 2.5;
+/** Up to this many line pitches, a gap does not end a run when the next line's columns are the run's. */
+const WIDE_RUN_GAP = 6;
 /** Text at least this many times the body size is a heading. */
 const HEADING_SIZE = 1.2;
 /** Column starts closer than this many ems are a hanging indent, not two columns. */
@@ -22,9 +26,6 @@ export interface ColumnLayout {
   starts: number[];
 }
 
-/** Scripts written without spaces between words: a line wrapped inside them joins with no space. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3000-\u303f\uff00-\uffef]/u;
-
 /**
  * Join a wrapped line to the text before it: with a space, except between two characters of a script
  * written without spaces (Chinese, Japanese, Thai…), where a space would be an error.
@@ -35,9 +36,8 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 export function joinWrapped(before: string, after: string): string {
   if (!before) return after;
   if (!after) return before;
-  const last = before.trimEnd().slice(-2);
-  const next = after.trimStart().slice(0, 2);
-  return UNSPACED.test(last.at(-1) === undefined ? '' : /[\udc00-\udfff]$/.test(last) ? last : last.slice(-1)) && UNSPACED.test(String.fromCodePoint(next.codePointAt(0) ?? 32)) && UNSPACED.test(next) ? before.trimEnd() + after.trimStart() : `${before} ${after}`;
+  const separator = wrapSeparator(before, after);
+  return separator ? `${before}${separator}${after}` : before.trimEnd() + after.trimStart();
 }
 
 function median(values: readonly number[]): number {
@@ -179,14 +179,66 @@ function isTabular(line: PageLine, margin: number, size: number): boolean {
   return line.chunks.length >= 2 || line.x0 > margin + 2 * size;
 }
 
-/** What a page yields: blocks, and tables still as physical lines (a table may continue on the next page). */
-export type PageItem = Block | {kind: 'physical'; input: PhysicalTableInput; continues: boolean};
+/**
+ * What a page yields: blocks, tables still as physical lines (a table may continue on the next page), and
+ * ruled tables already built from their grid.
+ */
+export type PageItem = Block | {kind: 'physical'; input: PhysicalTableInput; continues: boolean} | {kind: 'lattice'; table: LatticeTable};
+
+/** A continued table's columns may start this many points further left or right on the new page. */
+const MAX_SHIFT = 36;
+
+/**
+ * How far the columns `starts` sit from `carry`'s on the new page: the median offset of the first
+ * lines' chunk starts from the nearest carried start, when the offsets agree (a page with other
+ * margins moves every column alike); undefined when they do not.
+ */
+function shiftFrom(carry: ColumnLayout, lines: readonly PageLine[]): number | undefined {
+  const offsets: number[] = [];
+  for (const line of lines.slice(0, 6)) {
+    for (const chunk of line.chunks) {
+      const nearest = carry.starts.reduce((best, s) => (Math.abs(chunk.x0 - s) < Math.abs(chunk.x0 - best) ? s : best), carry.starts[0]!);
+      offsets.push(chunk.x0 - nearest);
+    }
+  }
+  if (!offsets.length) return undefined;
+  const d = median(offsets);
+  if (Math.abs(d) > MAX_SHIFT) return undefined;
+  const agreeing = offsets.filter((o) => Math.abs(o - d) <= COLUMN_TOLERANCE).length;
+  return agreeing >= Math.ceil(offsets.length * 0.6) ? d : undefined;
+}
+
+/**
+ * Split a run of tabular lines where its column structure changes: a table followed (or preceded) by
+ * two columns of running text, with no heading or gap between, has column starts of its own on each
+ * side. The split taken is the one whose two sides share no column start; each side is split again.
+ */
+function splitByColumns(run: readonly PageLine[], size: number): PageLine[][] {
+  if (run.length < 4) return [[...run]];
+  const all = clusterStarts(run, size);
+  if (all.length < 3) return [[...run]];
+  let best: {at: number; count: number} | undefined;
+  for (let k = 2; k <= run.length - 2; k++) {
+    const above = clusterStarts(run.slice(0, k), size);
+    const below = clusterStarts(run.slice(k), size);
+    if (!above.length || !below.length) continue;
+    const shared = above.some((a) => below.some((b) => Math.abs(a - b) <= COLUMN_TOLERANCE));
+    if (shared) continue;
+    const count = above.length + below.length;
+    if (!best || count < best.count) best = {at: k, count};
+  }
+  if (!best) return [[...run]];
+  return [...splitByColumns(run.slice(0, best.at), size), ...splitByColumns(run.slice(best.at), size)];
+}
 
 /**
  * The lines of one page (furniture already removed) → blocks in reading order: runs of lines with
- * column gutters become tables (physical rows, a new item where the vertical gap shows a row break or a
- * bullet), two columns of running text are read left column first, the rest become paragraphs and
- * headings. `carry` is the column layout of a table that ended the previous page.
+ * column gutters become tables (physical lines for the shared row builder), split where their column
+ * structure changes, so that one or two columns of running text next to a table stay text; two columns
+ * of running text are read left column first (with any last lines of the longer column); the rest
+ * become paragraphs and headings. `carry` is the column layout of a table that ended the previous page:
+ * the page's first lines continue it when their columns match it, shifted alike by up to
+ * {@link MAX_SHIFT} points (a page with other margins).
  */
 export function pageBlocks(
   lines: readonly PageLine[],
@@ -200,17 +252,20 @@ export function pageBlocks(
   const margin = minOf(lines.map((l) => l.x0), 0);
   const blocks: PageItem[] = [];
   let endCarry: ColumnLayout | undefined;
+  // The carried columns as they sit on this page.
+  const shift = carry ? shiftFrom(carry, lines) : undefined;
+  const carried = carry && shift !== undefined ? {starts: carry.starts.map((s) => s + shift)} : undefined;
   let i = 0;
   while (i < lines.length) {
     // A table continues from the page before when the first line's chunks sit inside its columns (a
     // continued cell may be indented past the column start), none running across a column boundary.
     const continuing =
       i === 0 &&
-      carry !== undefined &&
+      carried !== undefined &&
       lines[0]!.chunks.every((c) => {
-        const k = columnOf(c.x0, carry.starts);
-        const next = carry.starts[k + 1];
-        return c.x0 >= carry.starts[0]! - COLUMN_TOLERANCE && (next === undefined || c.x1 <= next + COLUMN_TOLERANCE);
+        const k = columnOf(c.x0, carried.starts);
+        const next = carried.starts[k + 1];
+        return c.x0 >= carried.starts[0]! - COLUMN_TOLERANCE && (next === undefined || c.x1 <= next + COLUMN_TOLERANCE);
       });
     if (!continuing && !isTabular(lines[i]!, margin, bodySize)) {
       let j = i;
@@ -221,25 +276,74 @@ export function pageBlocks(
     }
     // A run of tabular lines; a single untabular line between two tabular ones stays in the run.
     // A gap of several lines ends the run: what follows (a table after two columns of text) is laid out anew.
+    // A wider gap (a tall row: a rotated label beside it, a header row's padding) does not end the run
+    // when the next line has two or more chunks, each starting in one of the run's columns.
     let j = i + 1;
+    const startsSoFar = (): number[] => lines.slice(i, j).flatMap((l) => l.chunks.map((c) => c.x0));
+    const sameColumns = (line: PageLine): boolean =>
+      line.chunks.length >= 2 && line.chunks.every((c) => startsSoFar().some((x) => Math.abs(x - c.x0) <= COLUMN_TOLERANCE));
     while (
       j < lines.length &&
-      lines[j - 1]!.y - lines[j]!.y <= RUN_GAP * pitch &&
+      (lines[j - 1]!.y - lines[j]!.y <= RUN_GAP * pitch || (lines[j - 1]!.y - lines[j]!.y <= WIDE_RUN_GAP * pitch && sameColumns(lines[j]!))) &&
       (isTabular(lines[j]!, margin, bodySize) || (j + 1 < lines.length && isTabular(lines[j + 1]!, margin, bodySize)))
     )
       j++;
-    const run = lines.slice(i, j);
-    let starts = clusterStarts(run, bodySize);
-    if (continuing && carry && (starts.length < 2 || starts.every((s) => carry.starts.some((c) => Math.abs(c - s) <= COLUMN_TOLERANCE)))) starts = carry.starts;
-    if (starts.length >= 2 && isTwoColumnText(run, starts, pageWidth)) {
-      const left = run.map((l) => ({...l, chunks: l.chunks.filter((c) => columnOf(c.x0, starts) === 0)})).filter((l) => l.chunks.length);
-      const right = run.map((l) => ({...l, chunks: l.chunks.filter((c) => columnOf(c.x0, starts) === 1)})).filter((l) => l.chunks.length);
-      blocks.push(...textBlocks(left, bodySize, pitch), ...textBlocks(right, bodySize, pitch));
-    } else if (starts.length >= 2 && run.length >= 2) {
-      blocks.push({kind: 'physical', input: table(run, starts, pageWidth), continues: continuing && starts === carry?.starts});
-      endCarry = j === lines.length ? {starts} : undefined;
-    } else blocks.push(...textBlocks(run, bodySize, pitch));
+    const segments = splitByColumns(lines.slice(i, j), bodySize);
+    segments.forEach((run, s) => {
+      const first = continuing && s === 0;
+      let starts = clusterStarts(run, bodySize);
+      if (first && carried && (starts.length < 2 || starts.every((x) => carried.starts.some((c) => Math.abs(c - x) <= COLUMN_TOLERANCE)))) starts = carried.starts;
+      if (!first && starts.length >= 2 && isTwoColumnText(run, starts, pageWidth)) {
+        // The longer column's last lines may run on below the shorter one: they belong to it.
+        const last = s === segments.length - 1;
+        let extended = [...run];
+        if (last) {
+          while (
+            j < lines.length &&
+            extended.at(-1)!.y - lines[j]!.y <= 1.5 * pitch &&
+            lines[j]!.chunks.length === 1 &&
+            starts.some((x) => Math.abs(lines[j]!.chunks[0]!.x0 - x) <= COLUMN_TOLERANCE)
+          ) {
+            extended.push(lines[j]!);
+            j++;
+          }
+        }
+        const left = extended.map((l) => ({...l, chunks: l.chunks.filter((c) => columnOf(c.x0, starts) === 0)})).filter((l) => l.chunks.length);
+        const right = extended.map((l) => ({...l, chunks: l.chunks.filter((c) => columnOf(c.x0, starts) === 1)})).filter((l) => l.chunks.length);
+        blocks.push(...textBlocks(left, bodySize, pitch), ...textBlocks(right, bodySize, pitch));
+        extended = [];
+      } else if (starts.length >= 2 && run.length >= 2) {
+        blocks.push({kind: 'physical', input: table(run, starts, pageWidth), continues: first && starts === carried?.starts});
+        endCarry = j === lines.length && s === segments.length - 1 ? {starts} : undefined;
+      } else blocks.push(...textBlocks(run, bodySize, pitch));
+    });
     i = j;
   }
   return endCarry ? {blocks, carry: endCarry} : {blocks};
+}
+
+/**
+ * A page's lines and its ruled tables → items in reading order: each ruled table takes its place by its
+ * top edge, the lines above it are laid out before it (by {@link pageBlocks}), the lines below it or
+ * beside it after it. `carry` (a stream table continuing from the page before) applies to the first
+ * lines of the page only.
+ */
+export function pageItems(lines: readonly PageLine[], tables: readonly LatticeTable[], pageWidth: number, carry?: ColumnLayout): {blocks: PageItem[]; carry?: ColumnLayout} {
+  if (!tables.length) return pageBlocks(lines, pageWidth, carry);
+  const items: PageItem[] = [];
+  let remaining = [...lines];
+  let first = true;
+  for (const table of tables.toSorted((a, b) => b.box[3] - a.box[3])) {
+    const above = remaining.filter((l) => l.y + 0.3 * l.size > table.box[3]);
+    remaining = remaining.filter((l) => !above.includes(l));
+    if (above.length) {
+      items.push(...pageBlocks(above, pageWidth, first ? carry : undefined).blocks);
+      first = false;
+    }
+    items.push({kind: 'lattice', table});
+    first = false;
+  }
+  const tail = pageBlocks(remaining, pageWidth, undefined);
+  items.push(...tail.blocks);
+  return tail.carry ? {blocks: items, carry: tail.carry} : {blocks: items};
 }

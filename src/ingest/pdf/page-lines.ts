@@ -65,6 +65,8 @@ export interface PageFrame {
   height: number;
   /** Degrees the page was turned (counter-clockwise) to read it: 0 when its text was already upright. */
   turned: number;
+  /** Where a point of the page (origin bottom-left) lands in this frame: for rulings and boxes. */
+  place: (x: number, y: number) => [number, number];
 }
 
 /**
@@ -91,7 +93,7 @@ export function uprightFrame(items: readonly TextItemLike[], width: number, heig
     if (Math.abs(angle) <= ROTATION_TOLERANCE) upright += chars;
     else if (chars > best[1]) best = [angle, chars];
   }
-  if (best[1] <= upright) return {items: [...items], width, height, turned: 0};
+  if (best[1] <= upright) return {items: [...items], width, height, turned: 0, place: (x, y) => [x, y]};
   const turned = best[0];
   const r = (-turned * Math.PI) / 180;
   const cos = Math.cos(r);
@@ -112,6 +114,10 @@ export function uprightFrame(items: readonly TextItemLike[], width: number, heig
     width: maxOf(corners.map((c) => c[0]), 0) - minX,
     height: maxOf(corners.map((c) => c[1]), 0) - minY,
     turned: ((turned % 360) + 360) % 360,
+    place: (x, y) => {
+      const [px, py] = rotate(x, y);
+      return [px - minX, py - minY];
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import {type Diagnostic} from '../../model/diagnostic.js';
 import {diagnostic} from '../../model/diagnostics.js';
 import {loadPdfJs} from './load-pdfjs.js';
 import {pageLines, round2, uprightFrame, type PageLine, type TextItemLike} from './page-lines.js';
+import {rulingsFromOps, type Rulings} from './rulings.js';
 
 /**
  * Text that is not in the page's content stream: a FreeText or other markup annotation's contents, or a
@@ -27,6 +28,27 @@ export interface PageData {
   turned?: number;
   /** Annotation and form-field text, top to bottom; absent when none. */
   notes?: PageNote[];
+  /** The page's rulings in the same frame as its lines, when the page looks tabular (see {@link TABULAR_LINES}). */
+  rulings?: Rulings;
+}
+
+/**
+ * A page is asked for its drawing (pdf.js `getOperatorList`, as costly as its text) only when this many
+ * of its lines have a column gap: where a ruled table may be. Pages of running text never pay for it.
+ */
+const TABULAR_LINES = 3;
+
+/** The page's rulings, from its operator list, placed in the frame its text is read in. */
+async function pageRulings(page: PdfPage, viewport: Viewport, frame: {place: (x: number, y: number) => [number, number]; width: number; height: number}): Promise<Rulings> {
+  const pdfjs = await loadPdfJs();
+  const list = await page.getOperatorList({annotationMode: pdfjs.AnnotationMode.DISABLE});
+  const m = viewport.transform as number[];
+  const place = (x: number, y: number): [number, number] => {
+    const vx = m[0]! * x + m[2]! * y + m[4]!;
+    const vy = m[1]! * x + m[3]! * y + m[5]!;
+    return frame.place(vx, viewport.height - vy);
+  };
+  return rulingsFromOps(list.fnArray, list.argsArray, place, frame.width, frame.height);
 }
 
 /** The outcome of reading a range of pages. */
@@ -258,6 +280,12 @@ export async function readRange(doc: PdfDocument, file: string, range?: readonly
           })
         : [];
       if (notes.length) data.notes = notes;
+      if (lines.filter((l) => l.chunks.length >= 2).length >= TABULAR_LINES) {
+        data.rulings = await pageRulings(page, viewport, frame).catch((error: unknown) => {
+          diagnostics.push(diagnostic('info', 'pdf-page-failed', 'ingest', `Cannot read the drawing of page ${n} (its rulings): ${(error as Error).message}`, {file, page: n}));
+          return {h: [], v: []};
+        });
+      }
       pages.push(data);
       page.cleanup();
       // Release document-level caches (fonts, images) now and then, so that memory stays flat however many

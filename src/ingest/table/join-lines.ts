@@ -21,6 +21,22 @@ function joinHyphenated(head: string, tail: string, vocabulary: Vocabulary): str
   return vocabulary.has(joined) && !vocabulary.has(hyphenated) ? `${head}${tail}` : `${head}-${tail}`;
 }
 
+/** Scripts written without spaces between words (Chinese, Japanese, Thai…): a line wrapped inside them joins with no space. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * The separator between a line and the wrapped line after it: none between two characters of a script
+ * written without spaces, else one space.
+ *
+ * @example
+ * wrapSeparator('リスク', '中立確率'); // ''
+ */
+export function wrapSeparator(before: string, after: string): '' | ' ' {
+  const last = [...before.trimEnd()].at(-1) ?? '';
+  const next = [...after.trimStart()][0] ?? '';
+  return UNSPACED.test(last) && UNSPACED.test(next) ? '' : ' ';
+}
+
 /**
  * Join wrapped lines into one string: whitespace collapsed, line-end hyphens repaired (also where a
  * dump already joined them with a space, as in `system- specific`).
@@ -37,7 +53,7 @@ export function joinLines(lines: readonly string[], vocabulary: Vocabulary = new
     const tailStart = /^(\p{Ll}+)/u.exec(line);
     if (hyphenEnd && tailStart) {
       text = text.slice(0, hyphenEnd.index) + joinHyphenated(hyphenEnd[1]!, tailStart[1]!, vocabulary) + line.slice(tailStart[1]!.length);
-    } else text = text ? `${text} ${line}` : line;
+    } else text = text ? `${text}${wrapSeparator(text, line)}${line}` : line;
   }
   return text.replace(/(\p{L}+)[-‐‑] (\p{Ll}+)/gu, (_, head: string, tail: string) => joinHyphenated(head, tail, vocabulary));
 }
