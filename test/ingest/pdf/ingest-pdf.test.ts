@@ -44,6 +44,69 @@ describe('ingestPdf: generated layouts (scripts/make-test-pdfs.ts)', () => {
   });
 });
 
+describe('ingestPdf: tables from geometry (LibreOffice and Chromium layouts)', () => {
+  const tables = (doc: Awaited<ReturnType<typeof sourceFile>>) => doc.blocks.filter((b) => b.kind === 'table');
+  const kinds = (doc: Awaited<ReturnType<typeof sourceFile>>): string[] =>
+    doc.blocks.map((b) => (b.kind === 'table' ? `table:${b.method}:${b.pages?.join('-')}` : `${b.kind}:${b.text.slice(0, 20)}`));
+
+  for (const [name, method] of [
+    ['libreoffice-ruled-split.pdf', 'lattice'],
+    ['libreoffice-unruled-split.pdf', 'stream'],
+  ] as const) {
+    it(`${name}: one ${method} table over both pages (columns 5.6 pt further right on page 2), two-column text before and after it kept as text`, async () => {
+      const doc = await sourceFile(layout(name));
+      expect(kinds(doc)).toEqual([
+        'heading:Library and archives',
+        'paragraph:This plan sets out w',
+        'paragraph:are not repeated her',
+        'paragraph:Money remains tight.',
+        'paragraph:Volunteers continue ',
+        'heading:Service objectives f',
+        `table:${method}:1-2`,
+        'heading:Looking ahead',
+        'paragraph:Two things will shap',
+        'paragraph:funded from 2026. Un',
+      ]);
+      const ed = await editionFile(layout(name));
+      expect(ed.objectives.map((o) => [o.area, o.text])).toEqual(expected);
+      expect(ed.objectives.at(-1)!.provenance.page).toBe(2);
+      expect(ed.diagnostics.filter((d) => d.code === 'rotated-text-dropped').map((d) => d.message)).toEqual([
+        'Set aside 14 character(s) of rotated text `Part A: services`',
+        'Set aside 23 character(s) of rotated text `Part B: running the service`',
+      ]);
+    });
+  }
+
+  it('chromium-group-rows.pdf: one ruled table over three pages, the repeated header once, a group row per goal', async () => {
+    const framework = JSON.parse(readFileSync(layout('framework-2026-29.json'), 'utf8')) as {columns: string[]; goals: {goal: string; rows: string[][]}[]};
+    const doc = await sourceFile(layout('chromium-group-rows.pdf'));
+    const [table, ...others] = tables(doc);
+    expect(others).toEqual([]);
+    expect(table).toMatchObject({method: 'lattice', pages: [1, 3], columns: 2});
+    expect(table!.header.map((r) => r.cells.map((c) => c.text))).toEqual([framework.columns]);
+    const rows = table!.rows.map((r) => (r.section ? `§ ${r.cells[0]!.text}` : r.cells.map((c) => c.text).join(' | ')));
+    expect(rows).toEqual(framework.goals.flatMap((g) => [`§ ${g.goal}`, ...g.rows.map((r) => r.join(' | '))]));
+    expect(doc.diagnostics.map((d) => d.code)).not.toContain('furniture-removed');
+    const ed = await editionFile(layout('chromium-group-rows.pdf'));
+    expect(ed.objectives.map((o) => [o.area, o.text])).toEqual(framework.goals.flatMap((g) => g.rows.map((r) => [g.goal, r[0]])));
+  });
+
+  it('chromium-japanese-table.pdf: cells of Japanese text joined without spaces where they wrap', async () => {
+    const doc = await sourceFile(layout('chromium-japanese-table.pdf'));
+    const [table] = tables(doc);
+    expect(table!.method).toBe('lattice');
+    // "延⻑": Chromium's font subset maps the glyph of 長 to the radical U+2ED1, which has no compatibility
+    // mapping to fold (Kangxi radicals, U+2F00–U+2FDF, are folded: "⽴" in the title reads "立").
+    expect(table!.rows.map((r) => r.cells.map((c) => (c.spannedFrom ? '↑' : c.text)))).toEqual([
+      ['開館時間と利用しやすさ', '2025年9月までに、20館のうち12館以上で平日の開館時間を午後8時まで延⻑する'],
+      ['↑', '予約資料の平均待ち日数を2025年度中に9日以内に短縮する'],
+      ['読書と学び', '夏休み読書チャレンジを完走する子どもを14,000人に増やす'],
+      ['↑', '2025年12月までに、65歳以上を対象とした無料のデジタル講座を600回開催する'],
+      ['資料とアーカイブ', '2026年3月までに、古文書の40%をデジタル化してオンラインで公開する'],
+    ]);
+  });
+});
+
 describe('ingestPdf: every script, text outside the content stream, and files readers accept', () => {
   const texts = (doc: Awaited<ReturnType<typeof sourceFile>>): string[] => doc.blocks.filter((b) => b.kind !== 'table').map((b) => (b as {text: string}).text);
 
