@@ -47,7 +47,7 @@ describe('ingestPdf: generated layouts (scripts/make-test-pdfs.ts)', () => {
 describe('ingestPdf: tables from geometry (LibreOffice and Chromium layouts)', () => {
   const tables = (doc: Awaited<ReturnType<typeof sourceFile>>) => doc.blocks.filter((b) => b.kind === 'table');
   const kinds = (doc: Awaited<ReturnType<typeof sourceFile>>): string[] =>
-    doc.blocks.map((b) => (b.kind === 'table' ? `table:${b.method}:${b.pages?.join('-')}` : `${b.kind}:${b.text.slice(0, 20)}`));
+    doc.blocks.map((b) => (b.kind === 'table' ? `table:${b.method}:${b.pages?.join('-')}` : b.kind === 'list' ? 'list' : `${b.kind}:${b.text.slice(0, 20)}`));
 
   for (const [name, method] of [
     ['libreoffice-ruled-split.pdf', 'lattice'],
