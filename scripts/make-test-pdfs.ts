@@ -357,9 +357,10 @@ interface Framework {
 /**
  * The invented transport framework as Chromium prints it: A4 landscape pages, a two-column table with a
  * full-width shaded group row per goal, the header row (`<thead>`) repeated on every page, CSS borders
- * (which Chromium paints as thin filled rectangles).
+ * (which Chromium paints as thin filled rectangles). `ruled` false: no borders or shading, the goals in
+ * bold (a stream table).
  */
-function frameworkHtml(framework: Framework): string {
+function frameworkHtml(framework: Framework, ruled: boolean): string {
   const body = framework.goals
     .map(
       ({goal, rows}) =>
@@ -376,9 +377,9 @@ body { font-family: 'Liberation Sans', sans-serif; font-size: 11pt; }
 h1 { font-size: 20pt; margin: 0 0 8mm; }
 p { max-width: 200mm; line-height: 1.35; }
 table { border-collapse: collapse; width: 100%; margin-top: 6mm; }
-th, td { border: 0.75pt solid #444; padding: 5pt 7pt; text-align: left; vertical-align: top; }
-thead th { background: #d9e2ec; }
-tr.goal th { background: #eef1f4; font-size: 12pt; }
+th, td { border: ${ruled ? '0.75pt solid #444' : 'none'}; padding: 5pt 7pt; text-align: left; vertical-align: top; }
+thead th { background: ${ruled ? '#d9e2ec' : 'none'}; }
+tr.goal th { background: ${ruled ? '#eef1f4' : 'none'}; font-size: 12pt; padding-top: ${ruled ? '5pt' : '10pt'}; }
 tr { break-inside: avoid; }
 </style></head><body>
 <h1>${escapeXml(framework.title)}</h1>
@@ -583,7 +584,8 @@ encrypted();
 await libreOffice(servicePlanFodt(true), 'libreoffice-ruled-split.pdf', 'Library and archives service plan 2025/26 (ruled)');
 await libreOffice(servicePlanFodt(false), 'libreoffice-unruled-split.pdf', 'Library and archives service plan 2025/26 (unruled)');
 const framework = JSON.parse(readFileSync(join(OUT, 'framework-2026-29.json'), 'utf8')) as Framework;
-await chromium(frameworkHtml(framework), 'chromium-group-rows.pdf', framework.title);
+await chromium(frameworkHtml(framework, true), 'chromium-group-rows.pdf', framework.title);
+await chromium(frameworkHtml(framework, false), 'chromium-group-rows-unruled.pdf', `${framework.title} (unruled)`);
 await chromium(japaneseHtml(), 'chromium-japanese-table.pdf', JAPANESE_PLAN.title);
 await chineseCMap();
 await annotationsAndFields();

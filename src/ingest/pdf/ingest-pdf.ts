@@ -6,9 +6,10 @@ import type {DocumentResult} from '../../model/result.js';
 import {statusOf} from '../../model/result.js';
 import type {Block, TableBlock} from '../../model/document.js';
 import {physicalTable} from '../table/physical-table.js';
-import type {PhysicalTableInput} from '../table/physical-lines.js';
+import type {PhysicalLine, PhysicalTableInput} from '../table/physical-lines.js';
+import {normText} from '../../util/text-shape.js';
 import {findFurniture} from './furniture.js';
-import {pageItems, type ColumnLayout} from './page-blocks.js';
+import {lineKey, pageItems, type ColumnLayout} from './page-blocks.js';
 import {latticeTables} from './lattice.js';
 import {continuesTable, continueTable} from './continue-table.js';
 import type {FromWorker, ToWorker} from './pdf-worker.js';
@@ -174,6 +175,31 @@ async function readAll(bytes: Uint8Array, file: string, threads: number): Promis
   }
 }
 
+/**
+ * Mark the group rows of a stream table that only the PDF shows: a row whose only text, in the first
+ * column, runs across the column boundaries (a full-width row), or is set larger than the table's other
+ * lines while other rows fill two or more columns (a goal above its commitments). The row's cell then
+ * spans every column, as a group row does in markup.
+ */
+function groupRows(table: TableBlock, input: PhysicalTableInput, spanning: ReadonlySet<string>): TableBlock {
+  if (table.columns < 2) return table;
+  const emphasis = new Set(input.lines.filter((l) => l.emphasis).map((l) => lineKey(l.at)));
+  const filled = (row: TableBlock['rows'][number]): number[] => row.cells.flatMap((c, k) => (c.text.trim() && !c.spannedFrom ? [k] : []));
+  const wide = table.rows.filter((r) => filled(r).length >= 2).length >= 2;
+  const rows = table.rows.map((row, r) => {
+    const only = filled(row);
+    if (only.length !== 1 || only[0] !== 0 || row.cells.some((c) => c.spannedFrom)) return row;
+    const key = lineKey(row.at);
+    if (!spanning.has(key) && !(wide && emphasis.has(key))) return row;
+    return {
+      ...row,
+      section: true,
+      cells: row.cells.map((cell, c) => (c === 0 ? {...cell, colSpan: table.columns} : {text: '', fragments: [], rowSpan: 1, colSpan: 1, header: false, spannedFrom: {row: r, column: 0}})),
+    };
+  });
+  return {...table, rows};
+}
+
 /** Pages → blocks: furniture removed, each page laid out, a table's columns carried over page breaks. */
 function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnostic[]): Block[] {
   const furniture = findFurniture(pages);
@@ -184,9 +210,11 @@ function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnos
   }
   const blocks: Block[] = [];
   let open: PhysicalTableInput | undefined;
+  let spanning = new Set<string>();
   const close = (): void => {
-    if (open) blocks.push(physicalTable(open));
+    if (open) blocks.push(groupRows(physicalTable(open), open, spanning));
     open = undefined;
+    spanning = new Set();
   };
   let carry: ColumnLayout | undefined;
   let notes = 0;
@@ -195,7 +223,7 @@ function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnos
   for (const page of pages) {
     const kept = page.lines.filter((l) => !furniture.has(l));
     const {tables, rest} = page.rulings ? latticeTables(page.rulings, kept, page.number) : {tables: [], rest: kept};
-    const result = pageItems(rest, tables, page.width, carry);
+    const result = pageItems(rest, tables, page.width, carry, page.rulings?.h);
     result.blocks.forEach((item, k) => {
       if (item.kind === 'lattice') {
         close();
@@ -206,12 +234,20 @@ function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnos
         close();
         blocks.push(item);
       } else if (open && item.continues) {
-        // A table continued from the page before: its lines join the open table, so a cell cut by the page break rejoins.
-        const [first, ...rest] = item.input.lines;
-        open = {...open, lines: [...open.lines, ...(first ? [{...first, gapAbove: 1}] : []), ...rest]};
+        // A table continued from the page before: its lines join the open table, so a cell cut by the page
+        // break rejoins; a header line repeated at the top of the page is dropped.
+        const lineText = (line: PhysicalLine | undefined): string => normText(line?.pieces.map((p) => p?.text ?? '').join('|') ?? '');
+        // The first line's gap: below a dropped header, its gap from that header (a row's gap, or a cell's
+        // line pitch); otherwise unknown (1 pitch), and the text decides whether it continues the cell above.
+        const repeated = lineText(item.input.lines[0]) !== '' && lineText(item.input.lines[0]) === lineText(open.lines[0]);
+        const lines = repeated ? item.input.lines.slice(1) : item.input.lines;
+        const [first, ...rest] = lines;
+        open = {...open, lines: [...open.lines, ...(first ? [{...first, gapAbove: repeated ? first.gapAbove : 1}] : []), ...rest]};
+        for (const key of item.spanning) spanning.add(key);
       } else {
         close();
         open = item.input;
+        spanning = new Set(item.spanning);
       }
     });
     const lastItem = result.blocks.at(-1);

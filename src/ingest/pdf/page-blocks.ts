@@ -3,6 +3,7 @@ import type {LinePiece, PhysicalLine, PhysicalTableInput} from '../table/physica
 import {wrapSeparator} from '../table/join-lines.js';
 import {chunkBox, type Chunk, type PageLine} from './page-lines.js';
 import type {LatticeTable} from './lattice.js';
+import type {Segment} from './rulings.js';
 import {minOf} from '../../util/extremes.js';
 
 /** Chunk starts within this many points belong to one column. */
@@ -110,17 +111,51 @@ function isTwoColumnText(lines: readonly PageLine[], starts: readonly number[], 
   // In running text both columns are mostly full lines and run down the page side by side; in an
   // objectives table the first column holds a few labels, one per row of several lines.
   const share = (column: number): number => lines.filter((l) => l.chunks.some((c) => columnOf(c.x0, starts) === column)).length / lines.length;
-  return median(leftWidths) > (right - left) * 0.6 && median(rightWidths) > (right - left) * 0.6 && share(0) >= 0.75 && share(1) >= 0.75;
+  const textLike = median(leftWidths) > (right - left) * 0.6 && median(rightWidths) > (right - left) * 0.6 && share(0) >= 0.75 && share(1) >= 0.75;
+  return textLike && !rowsAligned(lines, starts);
 }
 
-/** A table's lines as physical lines for the shared row builder: one piece per column, gaps in line pitches. */
-function table(lines: readonly PageLine[], starts: readonly number[], right: number): PhysicalTableInput {
+/**
+ * Whether two columns start their blocks of lines (after a gap wider than the lines' pitch) on the same
+ * baselines: the rows of a table, whose cells start level however long each is. The paragraphs of two
+ * columns of running text start wherever the text falls, rarely level.
+ */
+function rowsAligned(lines: readonly PageLine[], starts: readonly number[]): boolean {
+  const blockStarts = (column: number): number[] => {
+    const mine = lines.filter((l) => l.chunks.some((c) => columnOf(c.x0, starts) === column));
+    const gaps = mine.slice(1).map((l, k) => mine[k]!.y - l.y);
+    const pitch = gaps.length ? gaps.toSorted((a, b) => a - b)[Math.floor(gaps.length / 4)]! : 0;
+    return mine.filter((l, k) => k > 0 && mine[k - 1]!.y - l.y > 1.3 * pitch).map((l) => l.y);
+  };
+  const left = blockStarts(0);
+  const right = blockStarts(1);
+  if (left.length < 2 || right.length < 2) return false;
+  const level = left.filter((y) => right.some((r) => Math.abs(r - y) <= 2)).length;
+  return level >= 2 && level >= 0.6 * Math.min(left.length, right.length);
+}
+
+/** A line this much larger than the table's usual line is emphasised (a group or header row). */
+const EMPHASIS_SIZE = 1.08;
+
+/** The key of a line of a page: where a row of the shared row builder starts. */
+export const lineKey = (at: {page?: number | undefined; line: number}): string => `${at.page ?? 0}:${at.line}`;
+
+/**
+ * A table's lines as physical lines for the shared row builder: one piece per column, gaps in font
+ * sizes, a ruling above a line where a horizontal rule crosses the table between it and the line above,
+ * emphasis where the line is set larger than the table's usual lines. Also returns the lines whose only
+ * text runs across the column boundaries (a full-width group row), by {@link lineKey}.
+ */
+function table(lines: readonly PageLine[], starts: readonly number[], right: number, rules: readonly Segment[] = []): {input: PhysicalTableInput; spanning: Set<string>} {
   const physical: PhysicalLine[] = [];
+  const spanning = new Set<string>();
+  const usual = median(lines.map((l) => l.size));
   let previous: PageLine | undefined;
   for (const line of lines) {
     const texts: {text: string; x0: number; x1: number; bullet?: string}[] = [];
     const pieces: (LinePiece | undefined)[] = starts.map(() => undefined);
-    for (const chunk of line.chunks.flatMap((ch) => splitAtColumns(ch, starts))) {
+    const split = line.chunks.flatMap((ch) => splitAtColumns(ch, starts));
+    for (const chunk of split) {
       const c = columnOf(chunk.x0, starts);
       const clean = chunk.text.replace(/\s+/g, ' ').trim();
       if (!clean) continue;
@@ -137,13 +172,21 @@ function table(lines: readonly PageLine[], starts: readonly number[], right: num
       if (!t) return;
       pieces[c] = {text: t.text, at: at(line, t), x0: t.x0, x1: t.x1, ...(t.bullet === undefined ? {} : {marker: t.bullet})};
     });
+    if (split.length === 1 && columnOf(split[0]!.x0, starts) === 0 && starts.length > 1 && split[0]!.x1 > starts.at(-1)! + COLUMN_TOLERANCE) spanning.add(lineKey(at(line)));
     // Gaps in font sizes, the same unit on every page, so a table continued on the next page keeps its scale.
     const gapAbove = previous === undefined ? 0 : (previous.y - line.y) / Math.max(1, Math.min(previous.size, line.size));
-    physical.push({pieces, at: at(line), gapAbove});
+    const entry: PhysicalLine = {pieces, at: at(line), gapAbove};
+    const top = line.y + 0.85 * line.size;
+    const x0 = starts[0]!;
+    if (previous && rules.some((r) => r.at > top && r.at < previous!.y - 0.2 * previous!.size && r.a <= x0 + COLUMN_TOLERANCE && r.b >= (starts.at(-1) ?? x0))) {
+      (entry as {ruleAbove?: boolean}).ruleAbove = true;
+    }
+    if (line.size >= EMPHASIS_SIZE * usual) (entry as {emphasis?: boolean}).emphasis = true;
+    physical.push(entry);
     previous = line;
   }
   const columns = starts.map((x, c) => [x, starts[c + 1] ?? right] as const);
-  return {method: 'stream', lines: physical, columns, geometry: true, path: []};
+  return {input: {method: 'stream', lines: physical, columns, geometry: true, path: []}, spanning};
 }
 
 function textBlocks(lines: readonly PageLine[], bodySize: number, pitch: number): Block[] {
@@ -183,7 +226,7 @@ function isTabular(line: PageLine, margin: number, size: number): boolean {
  * What a page yields: blocks, tables still as physical lines (a table may continue on the next page), and
  * ruled tables already built from their grid.
  */
-export type PageItem = Block | {kind: 'physical'; input: PhysicalTableInput; continues: boolean} | {kind: 'lattice'; table: LatticeTable};
+export type PageItem = Block | {kind: 'physical'; input: PhysicalTableInput; continues: boolean; spanning: Set<string>} | {kind: 'lattice'; table: LatticeTable};
 
 /** A continued table's columns may start this many points further left or right on the new page. */
 const MAX_SHIFT = 36;
@@ -244,6 +287,7 @@ export function pageBlocks(
   lines: readonly PageLine[],
   pageWidth: number,
   carry?: ColumnLayout,
+  rules: readonly Segment[] = [],
 ): {blocks: PageItem[]; carry?: ColumnLayout} {
   if (!lines.length) return carry ? {blocks: [], carry} : {blocks: []};
   const bodySize = median(lines.map((l) => l.size));
@@ -313,7 +357,7 @@ export function pageBlocks(
         blocks.push(...textBlocks(left, bodySize, pitch), ...textBlocks(right, bodySize, pitch));
         extended = [];
       } else if (starts.length >= 2 && run.length >= 2) {
-        blocks.push({kind: 'physical', input: table(run, starts, pageWidth), continues: first && starts === carried?.starts});
+        blocks.push({kind: 'physical', ...table(run, starts, pageWidth, rules), continues: first && starts === carried?.starts});
         endCarry = j === lines.length && s === segments.length - 1 ? {starts} : undefined;
       } else blocks.push(...textBlocks(run, bodySize, pitch));
     });
@@ -328,8 +372,14 @@ export function pageBlocks(
  * beside it after it. `carry` (a stream table continuing from the page before) applies to the first
  * lines of the page only.
  */
-export function pageItems(lines: readonly PageLine[], tables: readonly LatticeTable[], pageWidth: number, carry?: ColumnLayout): {blocks: PageItem[]; carry?: ColumnLayout} {
-  if (!tables.length) return pageBlocks(lines, pageWidth, carry);
+export function pageItems(
+  lines: readonly PageLine[],
+  tables: readonly LatticeTable[],
+  pageWidth: number,
+  carry?: ColumnLayout,
+  rules: readonly Segment[] = [],
+): {blocks: PageItem[]; carry?: ColumnLayout} {
+  if (!tables.length) return pageBlocks(lines, pageWidth, carry, rules);
   const items: PageItem[] = [];
   let remaining = [...lines];
   let first = true;
@@ -337,13 +387,13 @@ export function pageItems(lines: readonly PageLine[], tables: readonly LatticeTa
     const above = remaining.filter((l) => l.y + 0.3 * l.size > table.box[3]);
     remaining = remaining.filter((l) => !above.includes(l));
     if (above.length) {
-      items.push(...pageBlocks(above, pageWidth, first ? carry : undefined).blocks);
+      items.push(...pageBlocks(above, pageWidth, first ? carry : undefined, rules).blocks);
       first = false;
     }
     items.push({kind: 'lattice', table});
     first = false;
   }
-  const tail = pageBlocks(remaining, pageWidth, undefined);
+  const tail = pageBlocks(remaining, pageWidth, undefined, rules);
   items.push(...tail.blocks);
   return tail.carry ? {blocks: items, carry: tail.carry} : {blocks: items};
 }

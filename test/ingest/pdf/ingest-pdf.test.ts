@@ -77,19 +77,24 @@ describe('ingestPdf: tables from geometry (LibreOffice and Chromium layouts)', (
     });
   }
 
-  it('chromium-group-rows.pdf: one ruled table over three pages, the repeated header once, a group row per goal', async () => {
-    const framework = JSON.parse(readFileSync(layout('framework-2026-29.json'), 'utf8')) as {columns: string[]; goals: {goal: string; rows: string[][]}[]};
-    const doc = await sourceFile(layout('chromium-group-rows.pdf'));
-    const [table, ...others] = tables(doc);
-    expect(others).toEqual([]);
-    expect(table).toMatchObject({method: 'lattice', pages: [1, 3], columns: 2});
-    expect(table!.header.map((r) => r.cells.map((c) => c.text))).toEqual([framework.columns]);
-    const rows = table!.rows.map((r) => (r.section ? `§ ${r.cells[0]!.text}` : r.cells.map((c) => c.text).join(' | ')));
-    expect(rows).toEqual(framework.goals.flatMap((g) => [`§ ${g.goal}`, ...g.rows.map((r) => r.join(' | '))]));
-    expect(doc.diagnostics.map((d) => d.code)).not.toContain('furniture-removed');
-    const ed = await editionFile(layout('chromium-group-rows.pdf'));
-    expect(ed.objectives.map((o) => [o.area, o.text])).toEqual(framework.goals.flatMap((g) => g.rows.map((r) => [g.goal, r[0]])));
-  });
+  for (const [name, method] of [
+    ['chromium-group-rows.pdf', 'lattice'],
+    ['chromium-group-rows-unruled.pdf', 'stream'],
+  ] as const) {
+    it(`${name}: one ${method} table over three pages, the repeated header once, a group row per goal`, async () => {
+      const framework = JSON.parse(readFileSync(layout('framework-2026-29.json'), 'utf8')) as {columns: string[]; goals: {goal: string; rows: string[][]}[]};
+      const doc = await sourceFile(layout(name));
+      const [table, ...others] = tables(doc);
+      expect(others).toEqual([]);
+      expect(table).toMatchObject({method, pages: [1, 3], columns: 2});
+      expect(table!.header.map((r) => r.cells.map((c) => c.text))).toEqual([framework.columns]);
+      const rows = table!.rows.map((r) => (r.section ? `§ ${r.cells[0]!.text}` : r.cells.map((c) => c.text).join(' | ')));
+      expect(rows).toEqual(framework.goals.flatMap((g) => [`§ ${g.goal}`, ...g.rows.map((r) => r.join(' | '))]));
+      expect(doc.diagnostics.map((d) => d.code)).not.toContain('furniture-removed');
+      const ed = await editionFile(layout(name));
+      expect(ed.objectives.map((o) => [o.area, o.text])).toEqual(framework.goals.flatMap((g) => g.rows.map((r) => [g.goal, r[0]])));
+    });
+  }
 
   it('chromium-japanese-table.pdf: cells of Japanese text joined without spaces where they wrap', async () => {
     const doc = await sourceFile(layout('chromium-japanese-table.pdf'));
