@@ -51,7 +51,11 @@ function snap(segments: readonly Segment[]): Segment[] {
 /** Join collinear segments that touch or nearly touch. */
 function join(segments: readonly Segment[]): Segment[] {
   const byAt = new Map<number, Segment[]>();
-  for (const s of segments) byAt.set(s.at, [...(byAt.get(s.at) ?? []), s]);
+  for (const s of segments) {
+    const list = byAt.get(s.at);
+    if (list) list.push(s);
+    else byAt.set(s.at, [s]);
+  }
   const out: Segment[] = [];
   for (const [at, list] of byAt) {
     let current: Segment | undefined;
@@ -244,7 +248,12 @@ function gridTable(group: {h: Segment[]; v: Segment[]}, lines: readonly PageLine
   // Owner slot of each slot: the top-left of its merged region when the region is a rectangle.
   const owner = new Map<number, {r: number; c: number; rowSpan: number; colSpan: number}>();
   const regions = new Map<number, number[]>();
-  for (let s = 0; s < rowCount * columns; s++) regions.set(uf.find(s), [...(regions.get(uf.find(s)) ?? []), s]);
+  for (let s = 0; s < rowCount * columns; s++) {
+    const root = uf.find(s);
+    const list = regions.get(root);
+    if (list) list.push(s);
+    else regions.set(root, [s]);
+  }
   for (const members of regions.values()) {
     const rs = members.map((s) => Math.floor(s / columns));
     const cs = members.map((s) => s % columns);
@@ -278,7 +287,10 @@ function gridTable(group: {h: Segment[]; v: Segment[]}, lines: readonly PageLine
       }
       const o = owner.get(slot(r, c))!;
       const key = slot(o.r, o.c);
-      pieces.set(key, [...(pieces.get(key) ?? []), {line, text: chunk.text.replace(/\s+/g, ' ').trim(), x0: chunk.x0, x1: chunk.x1}]);
+      const piece = {line, text: chunk.text.replace(/\s+/g, ' ').trim(), x0: chunk.x0, x1: chunk.x1};
+      const list = pieces.get(key);
+      if (list) list.push(piece);
+      else pieces.set(key, [piece]);
     }
     if (outside.length) rest.push({...line, chunks: outside, x0: Math.min(...outside.map((c) => c.x0)), x1: Math.max(...outside.map((c) => c.x1))});
   }

@@ -194,11 +194,13 @@ function textBlocks(lines: readonly PageLine[], bodySize: number, pitch: number)
   let current: {lines: PageLine[]; heading: boolean} | undefined;
   const flush = (): void => {
     if (!current) return;
-    const text = current.lines
-      .map((l) => l.chunks.map((c) => c.text).join(' '))
-      .reduce(joinWrapped, '')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const texts = current.lines.map((l) => l.chunks.map((c) => c.text).join(' '));
+    const parts: string[] = [];
+    texts.forEach((t, k) => {
+      if (k > 0) parts.push(wrapSeparator(texts[k - 1]!, t));
+      parts.push(t);
+    });
+    const text = parts.join('').replace(/\s+/g, ' ').trim();
     const first = current.lines[0]!;
     if (text) blocks.push(current.heading ? {kind: 'heading', level: first.size >= bodySize * 1.6 ? 1 : 2, text, path: [], at: at(first)} : {kind: 'paragraph', text, path: [], at: at(first)});
     current = undefined;
@@ -385,7 +387,7 @@ export function pageItems(
   let first = true;
   for (const table of tables.toSorted((a, b) => b.box[3] - a.box[3])) {
     const above = remaining.filter((l) => l.y + 0.3 * l.size > table.box[3]);
-    remaining = remaining.filter((l) => !above.includes(l));
+    remaining = remaining.filter((l) => l.y + 0.3 * l.size <= table.box[3]);
     if (above.length) {
       items.push(...pageBlocks(above, pageWidth, first ? carry : undefined, rules).blocks);
       first = false;
