@@ -31,7 +31,7 @@ CLI=${CLI:-"$ROOT/dist/cli/main.js"}
 mkdir -p "$WORK/runs"
 export ROOT WORK TIMEOUT CLI
 
-# Characters pdf.js itself reads from a PDF with its CMaps and standard font data: the reference for
+# Characters pdf.js itself reads from a PDF with its CMaps: the reference for
 # "text missing". Prints `pages chars annotationChars`: non-whitespace characters of getTextContent over
 # all pages, and of annotation contents and text or choice form-field values (links and pop-ups aside).
 cat > "$WORK/reference.mjs" <<'EOF'
@@ -46,8 +46,7 @@ const count = (s) => (typeof s === 'string' ? s.replace(/\s+/g, '').length : Arr
 const data = new Uint8Array(readFileSync(process.argv[2]));
 const options = {isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0};
 try {
-  const doc = await pdfjs.getDocument({...options, data: data.slice(), cMapUrl: join(dist, 'cmaps') + '/', cMapPacked: true,
-    standardFontDataUrl: join(dist, 'standard_fonts') + '/'}).promise;
+  const doc = await pdfjs.getDocument({...options, data: data.slice(), cMapUrl: join(dist, 'cmaps') + '/', cMapPacked: true}).promise;
   pages = doc.numPages;
   for (let n = 1; n <= doc.numPages; n++) {
     try {
