@@ -230,6 +230,18 @@ function isTabular(line: PageLine, margin: number, size: number): boolean {
  */
 export type PageItem = Block | {kind: 'physical'; input: PhysicalTableInput; continues: boolean; spanning: Set<string>} | {kind: 'lattice'; table: LatticeTable};
 
+/**
+ * A run is a table only if this many of its lines hold text in two or more columns side by side: lines
+ * that merely start at different places (ragged-left or right-aligned prose, a poem's alternating
+ * indents) have columns that never meet on a line.
+ */
+const MIN_SIDE_BY_SIDE = 2;
+
+/** How many lines of a run hold text in two or more of the columns. */
+function sideBySide(run: readonly PageLine[], starts: readonly number[]): number {
+  return run.filter((line) => new Set(line.chunks.flatMap((ch) => splitAtColumns(ch, starts)).map((c) => columnOf(c.x0, starts))).size >= 2).length;
+}
+
 /** A continued table's columns may start this many points further left or right on the new page. */
 const MAX_SHIFT = 36;
 
@@ -358,7 +370,7 @@ export function pageBlocks(
         const right = extended.map((l) => ({...l, chunks: l.chunks.filter((c) => columnOf(c.x0, starts) === 1)})).filter((l) => l.chunks.length);
         blocks.push(...textBlocks(left, bodySize, pitch), ...textBlocks(right, bodySize, pitch));
         extended = [];
-      } else if (starts.length >= 2 && run.length >= 2) {
+      } else if (starts.length >= 2 && run.length >= 2 && sideBySide(run, starts) >= MIN_SIDE_BY_SIDE) {
         blocks.push({kind: 'physical', ...table(run, starts, pageWidth, rules), continues: first && starts === carried?.starts});
         endCarry = j === lines.length && s === segments.length - 1 ? {starts} : undefined;
       } else blocks.push(...textBlocks(run, bodySize, pitch));

@@ -42,4 +42,12 @@ describe('pageBlocks', () => {
     expect(joinWrapped('BM であることを', 'Use')).toBe('BM であることを Use');
     expect(joinWrapped('국민 건강', '보험')).toBe('국민 건강 보험');
   });
+
+  it('reads right-aligned prose whose lines start at varying indents as text, not as a table', () => {
+    // Lines ending at the same x with ragged starts: columns that never meet on a line.
+    const starts = [180, 228, 175, 231, 224, 178, 302];
+    const lines = starts.map((x, k) => ({...line(k + 1, 700 - k * 13, [[x, 'Gooloo was a very old woman and a very wicked one']]), x1: 555, chunks: [{text: 'Gooloo was a very old woman and a very wicked one', x0: x, x1: 555, starts: [[0, x]] as [number, number][]}]}));
+    const {blocks} = pageBlocks([line(0, 740, [[60, 'A heading on the left margin']]), ...lines], 595);
+    expect(blocks.map((b) => b.kind)).not.toContain('physical');
+  });
 });
