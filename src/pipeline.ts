@@ -7,6 +7,8 @@ import {extractObjectives, type ExtractOptions} from './extract/extract-objectiv
 import {ingestDocument} from './ingest/ingest-document.js';
 import {matchObjectives, type MatchOptions} from './match/match-objectives.js';
 import {diffMatchSet} from './diff/diff-match-set.js';
+import {applyReview} from './review/apply-review.js';
+import type {LoadedReview} from './review/parse-review.js';
 
 /** Options for reading one document into an edition. */
 export interface ReadEditionOptions extends ExtractOptions {
@@ -41,14 +43,18 @@ export interface CompareOptions extends MatchOptions {
   readonly aliases?: Aliases;
   /** Version written into the output. @default '0.0.0' */
   readonly version?: string;
+  /** A review file to apply between diff and render (src/review). @default none */
+  readonly review?: LoadedReview;
 }
 
 /**
- * Two editions → comparison: match, then diff.
+ * Two editions → comparison: match, then diff (with a review file: match, review, diff, review).
  *
  * @example
  * const comparison = compareEditions(previous, current, {aliases});
  */
 export function compareEditions(previous: Edition, current: Edition, options: CompareOptions = {}): Comparison {
-  return diffMatchSet(matchObjectives(previous, current, options), options.version === undefined ? {} : {version: options.version});
+  const set = matchObjectives(previous, current, options);
+  const version = options.version === undefined ? {} : {version: options.version};
+  return options.review ? applyReview(set, {...version, review: options.review}) : diffMatchSet(set, version);
 }

@@ -8,12 +8,21 @@ import {compareEditions, readEdition, type ReadEditionOptions} from '../pipeline
 import {renderFiles} from '../render/render-files.js';
 import {renderLineageFiles} from '../render/render-lineage.js';
 import type {OutputFormat} from '../render/output-formats.js';
+import type {ComparisonHtmlOptions} from '../render/render-html-comparison.js';
+import type {LoadedReview} from '../review/parse-review.js';
+
+/** What a comparison job may carry besides the editions: a review file and render options. */
+export interface CompareExtra {
+  readonly review?: LoadedReview;
+  readonly csvBom?: boolean;
+  readonly html?: ComparisonHtmlOptions;
+}
 
 /** A job for a batch worker. */
 export type BatchJob =
   | {id: number; kind: 'read'; bytes: Uint8Array; options: ReadEditionOptions}
-  | {id: number; kind: 'compare'; previous: Edition; current: Edition; aliases: Aliases; version: string; formats: OutputFormat[]}
-  | {id: number; kind: 'lineage'; series: string; editions: Edition[]; aliases: Aliases};
+  | {id: number; kind: 'compare'; previous: Edition; current: Edition; aliases: Aliases; version: string; formats: OutputFormat[]; extra: CompareExtra}
+  | {id: number; kind: 'lineage'; series: string; editions: Edition[]; aliases: Aliases; html?: {sourceBase?: string}};
 
 async function run(job: BatchJob): Promise<unknown> {
   switch (job.kind) {
@@ -21,11 +30,16 @@ async function run(job: BatchJob): Promise<unknown> {
       const {document: _document, ...result} = await readEdition(job.bytes, {...job.options, threads: 1});
       return result;
     }
-    case 'compare':
-      return renderFiles(compareEditions(job.previous, job.current, {aliases: job.aliases, version: job.version}), job.formats);
+    case 'compare': {
+      const {review, csvBom, html} = job.extra;
+      const comparison = compareEditions(job.previous, job.current, {aliases: job.aliases, version: job.version, ...(review ? {review} : {})});
+      const files = await renderFiles(comparison, job.formats, {csvBom: csvBom === true, ...(html ? {html} : {})});
+      return {files, diagnostics: comparison.diagnostics.filter((d) => d.stage === 'review' && d.severity !== 'info')};
+    }
     case 'lineage': {
       const lineage = buildLineage(job.series, job.editions, {aliases: job.aliases});
-      return {files: renderLineageFiles(lineage), lineages: lineage.lineages.length};
+      const files = renderLineageFiles(lineage, job.html ? {html: {...job.html, editions: job.editions}} : {});
+      return {files, lineages: lineage.lineages.length};
     }
   }
 }

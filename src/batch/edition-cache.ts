@@ -139,7 +139,7 @@ export class EditionCache {
   }
 
   /** Record the files made from `key`. */
-  async recordOutputs(key: string, dir: string, files: readonly {name: string; content: string}[]): Promise<void> {
+  async recordOutputs(key: string, dir: string, files: readonly {name: string; content: string | Uint8Array}[]): Promise<void> {
     const records: Record<string, {sha256: string; size: number; mtimeMs: number}> = {};
     for (const f of files) {
       const info = await stat(join(dir, f.name));

@@ -3,7 +3,8 @@ import {startWorker} from '../util/start-worker.js';
 import type {Edition} from '../model/objective.js';
 import type {DocumentResult} from '../model/result.js';
 import type {ReadEditionOptions} from '../pipeline.js';
-import type {BatchJob} from './batch-worker.js';
+import type {BatchJob, CompareExtra} from './batch-worker.js';
+import type {Diagnostic} from '../model/diagnostic.js';
 import type {OutputFile} from '../render/output-formats.js';
 import type {Aliases} from '../model/aliases.js';
 import type {OutputFormat} from '../render/output-formats.js';
@@ -47,14 +48,21 @@ export class EditionPool {
     return this.#run({kind: 'read', bytes, options}) as Promise<DocumentResult<Edition>>;
   }
 
-  /** Compare two editions and render the files on a worker. */
-  compare(previous: Edition, current: Edition, aliases: Aliases, version: string, formats: readonly OutputFormat[]): Promise<OutputFile[]> {
-    return this.#run({kind: 'compare', previous, current, aliases, version, formats: [...formats]}) as Promise<OutputFile[]>;
+  /** Compare two editions (applying a review file, if given) and render the files on a worker; the review's diagnostics come back too. */
+  compare(
+    previous: Edition,
+    current: Edition,
+    aliases: Aliases,
+    version: string,
+    formats: readonly OutputFormat[],
+    extra: CompareExtra = {},
+  ): Promise<{files: OutputFile[]; diagnostics: Diagnostic[]}> {
+    return this.#run({kind: 'compare', previous, current, aliases, version, formats: [...formats], extra}) as Promise<{files: OutputFile[]; diagnostics: Diagnostic[]}>;
   }
 
   /** Follow a series' lineage and render its files on a worker. */
-  lineage(series: string, editions: Edition[], aliases: Aliases): Promise<{files: OutputFile[]; lineages: number}> {
-    return this.#run({kind: 'lineage', series, editions, aliases}) as Promise<{files: OutputFile[]; lineages: number}>;
+  lineage(series: string, editions: Edition[], aliases: Aliases, html?: {sourceBase?: string}): Promise<{files: OutputFile[]; lineages: number}> {
+    return this.#run({kind: 'lineage', series, editions, aliases, ...(html ? {html} : {})}) as Promise<{files: OutputFile[]; lineages: number}>;
   }
 
   async #run(input: JobInput): Promise<unknown> {

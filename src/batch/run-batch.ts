@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto';
 import {availableParallelism} from 'node:os';
-import {dirname, join, resolve} from 'node:path';
+import {dirname, join, relative, resolve, sep} from 'node:path';
 import PQueue from 'p-queue';
 import type {Diagnostic} from '../model/diagnostic.js';
 import {diagnostic, DiagnosticError, sortDiagnostics} from '../model/diagnostics.js';
@@ -15,6 +15,7 @@ import {writeOutputs} from '../cli/write-output.js';
 import {EditionCache} from './edition-cache.js';
 import {EditionPool} from './edition-pool.js';
 import {plannedComparisons} from './load-manifest.js';
+import {loadReview} from '../cli/commands/review.js';
 
 /** Options for {@link runBatch}. */
 export interface BatchOptions {
@@ -26,6 +27,8 @@ export interface BatchOptions {
   readonly version: string;
   readonly maxBytes: number;
   readonly formats: readonly OutputFormat[];
+  /** Start comparison.csv with a UTF-8 byte order mark. @default false */
+  readonly csvBom?: boolean;
   /** Where extracted editions are cached; undefined turns the cache off. @default undefined */
   readonly cacheDir?: string;
   /** Called as each document, comparison and lineage finishes (for logs and progress bars). */
@@ -79,13 +82,15 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
   const cache = options.cacheDir === undefined ? undefined : new EditionCache(options.cacheDir, options.version);
   let pool: EditionPool | undefined;
   const planned = plannedComparisons(manifest);
+  // Review files named by comparison entries (paths relative to the manifest's folder).
+  const reviews = new Map((manifest.comparisons ?? []).flatMap((c) => (c.review ? [[c.id ?? `${c.previous}-vs-${c.current}`, c.review] as const] : [])));
   options.onEvent?.({event: 'start', documents: manifest.editions.length, comparisons: planned.length});
   /** Editions read so far; a cached one is loaded from the cache only if something needs it. */
   const editions = new Map<string, {id: string; sha256: string; load: () => Promise<Edition>}>();
   const loadAll = async (refs: readonly {load: () => Promise<Edition>}[]): Promise<Edition[]> => Promise.all(refs.map((r) => r.load()));
   // What decides a comparison's or lineage's files besides the editions: aliases, formats, version.
   const settings = createHash('sha256')
-    .update(JSON.stringify({aliases: options.aliases, formats: options.formats, version: options.version}))
+    .update(JSON.stringify({aliases: options.aliases, formats: options.formats, version: options.version, csvBom: options.csvBom === true}))
     .digest('hex');
   const outputKey = (what: {kind: string; id: string; editions: string[]}): string => JSON.stringify({...what, settings});
 
@@ -198,15 +203,24 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
             } else {
               try {
                 const dir = join(options.outDir, plan.id);
-                const key = outputKey({kind: 'comparison', id: plan.id, editions: [previous.sha256, current.sha256, plan.previous, plan.current]});
+                const reviewPath = reviews.get(plan.id);
+                const review = reviewPath === undefined ? undefined : await loadReview(join(root, reviewPath), reviewPath);
+                const key = outputKey({kind: 'comparison', id: plan.id, editions: [previous.sha256, current.sha256, plan.previous, plan.current, review?.sha256 ?? '']});
+                let diagnostics: Diagnostic[] = [];
                 if (!(await cache?.outputsCurrent(key, dir))) {
                   pool ??= new EditionPool(concurrency);
                   const [before, after] = await loadAll([previous, current]);
-                  const files = await pool.compare(before!, after!, options.aliases, options.version, options.formats);
-                  changed = (await writeOutputs(dir, files)).length > 0;
-                  await cache?.recordOutputs(key, dir, files);
+                  const up = relative(resolve(dir), root).split(sep).join('/');
+                  const made = await pool.compare(before!, after!, options.aliases, options.version, options.formats, {
+                    ...(review ? {review} : {}),
+                    csvBom: options.csvBom === true,
+                    html: {sourceBase: up ? `${up}/` : ''},
+                  });
+                  changed = (await writeOutputs(dir, made.files)).length > 0;
+                  await cache?.recordOutputs(key, dir, made.files);
+                  diagnostics = made.diagnostics;
                 }
-                item = {id: plan.id, kind: 'comparison', status: 'success', diagnostics: []};
+                item = {id: plan.id, kind: 'comparison', status: 'success', diagnostics};
               } catch (error) {
                 item = failure(plan.id, 'comparison', asDiagnostic(error, plan.id));
               }
@@ -238,7 +252,9 @@ export async function runBatch(manifest: Manifest, options: BatchOptions): Promi
             let count = -1;
             if (!(await cache?.outputsCurrent(key, dir))) {
               pool ??= new EditionPool(concurrency);
-              const made = await pool.lineage(name, await loadAll(members), options.aliases);
+              const up = relative(resolve(dir), root).split(sep).join('/');
+              const html = options.formats.includes('html') ? {sourceBase: up ? `${up}/` : ''} : undefined;
+              const made = await pool.lineage(name, await loadAll(members), options.aliases, html);
               await writeOutputs(dir, made.files);
               await cache?.recordOutputs(key, dir, made.files);
               count = made.lineages;

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander';
-import {resolve} from 'node:path';
+import {relative, resolve, sep} from 'node:path';
 import {DiagnosticError} from '../model/diagnostics.js';
 import {DEFAULT_MAX_BYTES} from '../ingest/limits.js';
-import {OUTPUT_FORMATS, type OutputFormat} from '../render/output-formats.js';
+import {DEFAULT_FORMATS, OUTPUT_FORMATS, type OutputFormat} from '../render/output-formats.js';
 import type {readEdition} from '../pipeline.js';
 import {packageVersion} from './package-root.js';
 import {readInput} from './read-input.js';
+import {registerReviewCommands} from './commands/review.js';
 
 // Stages are imported inside each command, so that a command loads only what it uses: `ingest` of a
 // PDF starts without the Markdown, HTML, matching and rendering code (and without zod).
@@ -93,9 +94,11 @@ export function buildProgram(io: CliIo & {setExit: (code: number) => void}): Com
     .argument('<previous>', 'the earlier edition (PDF, HTML, Markdown or text)')
     .argument('<current>', 'the later edition')
     .option('-o, --out <dir>', 'output directory', 'output')
-    .addOption(new Option('-f, --format <list>', 'output formats, comma-separated').argParser(formats).default([...OUTPUT_FORMATS], 'md,json,csv'))
+    .addOption(new Option('-f, --format <list>', `output formats, comma-separated, from ${OUTPUT_FORMATS.join(',')}`).argParser(formats).default([...DEFAULT_FORMATS], DEFAULT_FORMATS.join(',')))
     .option('--exit-code', 'exit 1 when the output differs from what is already in --out, 0 when identical')
-    .action(async (previousPath: string, currentPath: string, options: {out: string; format: OutputFormat[]; exitCode?: boolean}) => {
+    .option('--review <file>', 'apply a review file (corrections and commentary; see `review init`)')
+    .option('--csv-bom', 'start comparison.csv with a UTF-8 byte order mark, for Excel')
+    .action(async (previousPath: string, currentPath: string, options: {out: string; format: OutputFormat[]; exitCode?: boolean; review?: string; csvBom?: boolean}) => {
       const common = globals();
       const [{loadAliases}, {compareEditions}, {renderFiles}, {writeOutputs}] = await Promise.all([
         import('./load-aliases.js'),
@@ -108,8 +111,17 @@ export function buildProgram(io: CliIo & {setExit: (code: number) => void}): Com
       const reads = [readOne(previousPath, common), readOne(currentPath, common)] as const;
       await Promise.allSettled(reads);
       const [previous, current] = await Promise.all(reads);
-      const comparison = compareEditions(previous.value!, current.value!, {aliases, version: packageVersion()});
-      const changed = await writeOutputs(options.out, renderFiles(comparison, options.format));
+      const review = options.review ? await (await import('./commands/review.js')).loadReview(options.review) : undefined;
+      const comparison = compareEditions(previous.value!, current.value!, {aliases, version: packageVersion(), ...(review ? {review} : {})});
+      // comparison.html links each objective to its document: paths relative to the output folder.
+      const up = relative(resolve(options.out), process.cwd()).split(sep).join('/');
+      const files = await renderFiles(comparison, options.format, {csvBom: options.csvBom === true, html: {sourceBase: up ? `${up}/` : ''}});
+      const changed = await writeOutputs(options.out, files);
+      if (comparison.review) {
+        const r = comparison.review;
+        for (const d of comparison.diagnostics.filter((x) => x.stage === 'review' && x.severity !== 'info')) io.stderr(`guidance-diff: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}\n`);
+        io.stderr(`guidance-diff: review ${r.file}: ${r.applied} of ${r.entries} entries applied (${r.reanchored} re-anchored), ${r.stale.length} stale\n`);
+      }
       const {kept, new: added, dropped, changed: withChanges} = comparison.summary;
       io.stderr(`guidance-diff: ${comparison.rows.length} rows (kept ${kept}, ${withChanges} changed; new ${added}; dropped ${dropped}) → ${options.out}\n`);
       if (options.exitCode && changed.length) io.setExit(EXIT.differs);
@@ -146,7 +158,7 @@ export function buildProgram(io: CliIo & {setExit: (code: number) => void}): Com
 
   const batch = async (
     manifestPath: string,
-    options: {out: string; concurrency?: number; format: OutputFormat[]; cache: boolean; cacheDir: string; json?: boolean},
+    options: {out: string; concurrency?: number; format: OutputFormat[]; cache: boolean; cacheDir: string; json?: boolean; csvBom?: boolean},
   ): Promise<void> => {
     const common = globals();
     const [{loadManifest}, {runBatch}, {loadAliases}, {batchReporter}] = await Promise.all([
@@ -167,6 +179,7 @@ export function buildProgram(io: CliIo & {setExit: (code: number) => void}): Com
         version: packageVersion(),
         maxBytes: common.maxBytes,
         formats: options.format,
+        csvBom: options.csvBom === true,
         onEvent: reporter.onEvent,
         ...(options.cache ? {cacheDir: options.cacheDir} : {}),
         ...(options.concurrency ? {concurrency: options.concurrency} : {}),
@@ -195,8 +208,11 @@ export function buildProgram(io: CliIo & {setExit: (code: number) => void}): Com
     .option('--no-cache', 'parse every document again, ignoring cached extractions')
     .option('--cache-dir <dir>', 'where extracted editions are cached', '.cache/guidance-diff')
     .option('--json', 'log NDJSON events on stdout (the default when stdout is not a terminal)')
-    .addOption(new Option('-f, --format <list>', 'output formats, comma-separated').argParser(formats).default([...OUTPUT_FORMATS], 'md,json,csv'))
+    .addOption(new Option('-f, --format <list>', `output formats, comma-separated, from ${OUTPUT_FORMATS.join(',')}`).argParser(formats).default([...DEFAULT_FORMATS], DEFAULT_FORMATS.join(',')))
+    .option('--csv-bom', 'start comparison.csv with a UTF-8 byte order mark, for Excel')
     .action(batch);
+
+  registerReviewCommands(program, io);
 
   return program;
 }

@@ -5,9 +5,9 @@ import {diagnostic, DiagnosticError} from '../model/diagnostics.js';
 
 import type {OutputFile} from '../render/output-formats.js';
 
-async function existing(path: string): Promise<string | undefined> {
+async function existing(path: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch {
     // A file that does not exist (or cannot be read) differs from the new content: nothing is lost here.
     return undefined;
@@ -27,12 +27,13 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[]): P
     await mkdir(dir, {recursive: true});
     for (const file of files) {
       const target = join(dir, file.name);
-      if ((await existing(target)) !== file.content) changed.push(file.name);
+      const bytes = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
+      if (!(await existing(target))?.equals(bytes)) changed.push(file.name);
       const temp = join(dir, `.${file.name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
       staged.push({temp, target});
       const handle = await open(temp, 'wx');
       try {
-        await handle.writeFile(file.content, 'utf8');
+        await handle.writeFile(bytes);
       } finally {
         await handle.close();
       }

@@ -2,7 +2,7 @@ import fastDiff from 'fast-diff';
 import type {WordOp} from '../model/comparison.js';
 
 /** Words and single punctuation marks, each carrying the white space that follows it. */
-function tokenize(text: string): string[] {
+export function tokenize(text: string): string[] {
   const lead = /^\s+/.exec(text)?.[0];
   const tokens = text.match(/(?:[\p{L}\p{N}][\p{L}\p{N}%&'’.,/-]*[\p{L}\p{N}%]|[\p{L}\p{N}]|[^\s\p{L}\p{N}])\s*/gu) ?? [];
   return lead ? [lead, ...tokens] : tokens;

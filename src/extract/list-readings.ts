@@ -34,10 +34,20 @@ function sections(blocks: readonly Block[]): Section[] {
   return out;
 }
 
-/** Where the paths of the blocks start to differ below a section: those headings are groups. */
-function groupsBelow(path: readonly string[], sectionPath: readonly string[]): string[] {
-  return path.slice(sectionPath.length).map(cleanArea).filter(Boolean);
+/** The headings below the part of the path every block of a reading shares: those headings are its groups. */
+function groupsBelow(path: readonly string[], shared: number): string[] {
+  return path.slice(shared).map(cleanArea).filter(Boolean);
 }
+
+/** How many leading headings all the paths share. */
+function sharedDepth(paths: readonly (readonly string[])[]): number {
+  let n = 0;
+  while (paths.length && paths.every((p) => p.length > n && p[n] === paths[0]![n])) n++;
+  return n;
+}
+
+/** In a section with several lists, a list whose items read as labels (an audience, a list of partners) is not one of its item lists. */
+const LIST_ITEMNESS = 0.45;
 
 /** Items of a list, nested lists read as hierarchies: a label-like parent (or one ending in a colon) is a group. */
 function listDrafts(items: readonly ListItem[], groups: readonly string[], out: Draft[]): void {
@@ -55,6 +65,11 @@ function listDrafts(items: readonly ListItem[], groups: readonly string[], out: 
     }
     out.push({text: item.text, groups: [...groups], at: [item.at], columnTargets: [], columnDeadlines: [], fields: []});
   }
+}
+
+function meanItemness(items: readonly ListItem[]): number {
+  const texts = flatten(items);
+  return texts.length ? texts.reduce((n, t) => n + itemness(t), 0) / texts.length : 0;
 }
 
 function flatten(items: readonly ListItem[]): string[] {
@@ -87,10 +102,12 @@ function score(drafts: readonly Draft[], context: number, structure: boolean, fa
 export function listReadings(blocks: readonly Block[], vocabulary: CompiledVocabulary): Candidate[] {
   const out: Candidate[] = [];
   for (const section of sections(blocks)) {
-    const lists = section.blocks.filter((b): b is {block: ListBlock; index: number} => b.block.kind === 'list');
+    let lists = section.blocks.filter((b): b is {block: ListBlock; index: number} => b.block.kind === 'list');
+    if (lists.length > 1) lists = lists.filter(({block}) => meanItemness(block.items) >= LIST_ITEMNESS);
     if (!lists.length) continue;
+    const shared = lists.length > 1 ? sharedDepth(lists.map((l) => l.block.path)) : lists[0]!.block.path.length;
     const drafts: Draft[] = [];
-    for (const {block} of lists) listDrafts(block.items, groupsBelow(block.path, section.path), drafts);
+    for (const {block} of lists) listDrafts(block.items, groupsBelow(block.path, shared), drafts);
     if (drafts.length < 2) continue;
     const context = contextWeight([...section.path.slice(-2)], vocabulary);
     const structure = drafts.some((d) => d.groups.length);
@@ -113,6 +130,9 @@ export function listReadings(blocks: readonly Block[], vocabulary: CompiledVocab
 const COMMITMENT =
   /^(?:by\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?20\d{2}\b.*\b(?:will|we)\b|(?:we|the\s+\w+(?:\s+\w+)?|our\s+\w+(?:\s+\w+)?)\s+(?:will|shall|aim\s+to|commit\s+to|are\s+committed\s+to|plan\s+to|intend\s+to|pledge\s+to|is\s+to|are\s+to)\b|our\s+(?:target|aim|ambition|goal|commitment|objective)\s+is\b|it\s+is\s+our\s+(?:aim|ambition)\b)/i;
 
+/** A sentence about how something will be done ("The hubs will be designed with …"), not a commitment of its own. */
+const PASSIVE_DETAIL = /^(?:the|these|this|those|it|they)\b[^.]*?\bwill\s+be\s+\w+(?:ed|en|wn|lt|ld|de)\b/i;
+
 /** Split a paragraph into sentences (at a full stop, question or exclamation mark before a capital). */
 function sentences(text: string): string[] {
   return text
@@ -128,17 +148,18 @@ function sentences(text: string): string[] {
 export function proseReadings(blocks: readonly Block[], vocabulary: CompiledVocabulary): Candidate[] {
   const out: Candidate[] = [];
   for (const section of sections(blocks)) {
-    const drafts: Draft[] = [];
-    let first: number | undefined;
+    const found: {sentence: string; block: Block; index: number}[] = [];
     for (const {block, index} of section.blocks) {
       if (block.kind !== 'paragraph') continue;
       for (const sentence of sentences(block.text)) {
         const shape = textShape(sentence);
-        if (!(COMMITMENT.test(sentence) || (shape.verbInitial && shape.words >= 4)) || shape.words > 80) continue;
-        first ??= index;
-        drafts.push({text: sentence, groups: groupsBelow(block.path, section.path), at: [block.at], columnTargets: [], columnDeadlines: [], fields: []});
+        if (!(COMMITMENT.test(sentence) || (shape.verbInitial && shape.words >= 4)) || shape.words > 80 || PASSIVE_DETAIL.test(sentence)) continue;
+        found.push({sentence, block, index});
       }
     }
+    const first = found[0]?.index;
+    const shared = sharedDepth(found.map((f) => f.block.path));
+    const drafts: Draft[] = found.map(({sentence, block}) => ({text: sentence, groups: groupsBelow(block.path, shared), at: [block.at], columnTargets: [], columnDeadlines: [], fields: []}));
     if (drafts.length < 2) continue;
     const context = contextWeight([...section.path.slice(-2)], vocabulary);
     out.push({

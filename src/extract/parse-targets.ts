@@ -6,6 +6,7 @@ const NUMBER_WORDS: Record<string, number> = {
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100,
 };
 const DURATION_UNITS: Record<string, TargetUnit> = {
+  second: 'seconds', seconds: 'seconds', sec: 'seconds', secs: 'seconds',
   minute: 'minutes', minutes: 'minutes', min: 'minutes', mins: 'minutes',
   hour: 'hours', hours: 'hours', hr: 'hours', hrs: 'hours',
   day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', wk: 'weeks',
@@ -17,7 +18,7 @@ const LABEL_WORDS = /\b(?:category|categories|cat|stage|stages|phase|tier|band|l
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|${Object.keys(NUMBER_WORDS).join('|')})`;
 const QUANTITY = new RegExp(
   String.raw`(?<![\w.£$/])(?<money>£\s?)?(?<value>${NUM})(?:\s?[–-]\s?(?<max>${NUM}))?` +
-    String.raw`(?:\s?(?<percent>%|per\s?cent\b|percent\b)|(?:\s|-)(?<duration>${Object.keys(DURATION_UNITS).join('|')})\b|\s(?<scale>million|billion|thousand|m\b|bn\b|k\b))?`,
+    String.raw`(?:\s?(?<percent>%|per\s?cent\b|percent\b)|(?:\s|-)(?:(?:working|calendar|business|clear)\s)?(?<duration>${Object.keys(DURATION_UNITS).join('|')})\b|\s?(?<scale>million|billion|thousand|m\b|bn\b|k\b))?`,
   'gi',
 );
 const DEADLINE = new RegExp(
@@ -42,6 +43,21 @@ function comparatorFor(before: string, after: string): Comparator | undefined {
   if (/\b(to|reach|reaching|of)\s*$/.test(b)) return 'to';
   if (/\b(around|about|approximately|towards|circa)\s*$/.test(b)) return 'about';
   return undefined;
+}
+
+/** Words before a duration that make it a threshold of what is counted ("waits of over 52 weeks"), not a target. */
+const THRESHOLD = /\b(?:over|more than|longer than|beyond|exceeding|in excess of|after)\s*$/i;
+
+/**
+ * Whether a duration is a threshold or part of a name rather than a target: after "over", "more than"
+ * ("waits of over 52 weeks"); joined to its unit by a hyphen and qualifying a noun ("62-day standard",
+ * "Three-year delivery plan", "2-hour urgent community response"); or followed by a title-case name
+ * ("28 day Faster Diagnosis Standard").
+ */
+function isThresholdOrName(match: string, before: string, after: string): boolean {
+  if (THRESHOLD.test(before)) return true;
+  if (/^\S+-\S+$/.test(match.trim()) && /^\s+\(?[\p{L}]/u.test(after)) return true;
+  return /^\s+(?:\p{Lu}[\p{L}-]*\s+){1,4}(?:Standard|Plan|Strategy|Programme|Framework|Target|Guarantee|Pathway|Review|Rule)\b/u.test(after);
 }
 
 /**
@@ -88,9 +104,13 @@ export function parseTargets(text: string, deadlines: readonly Deadline[] = pars
     let unit: TargetUnit;
     let scaled = value;
     let max = g['max'] !== undefined ? toNumber(g['max']) : undefined;
+    // A scale written without a space ("£1.6m") belongs to money only; "50m" alone may be metres.
+    if (g['scale'] && !g['money'] && !/\s\S+$/.test(m[0].trim())) continue;
     if (g['percent']) unit = 'percent';
-    else if (g['duration']) unit = DURATION_UNITS[g['duration'].toLowerCase()]!;
-    else if (g['money']) unit = 'money';
+    else if (g['duration']) {
+      unit = DURATION_UNITS[g['duration'].toLowerCase()]!;
+      if (isThresholdOrName(m[0], before, text.slice(end))) continue;
+    } else if (g['money']) unit = 'money';
     else {
       // A bare number: a count, unless it is a year, a label, a word number with no unit, or part of a name.
       if (/^[a-z]+$/i.test(raw)) continue;
@@ -105,7 +125,7 @@ export function parseTargets(text: string, deadlines: readonly Deadline[] = pars
       scaled = value * factor;
       if (max !== undefined) max *= factor;
     }
-    if (unit === 'count' && /^\s*(?:[\w/-]+\s+){0,10}?per (?:million|thousand|100,000|1,000|head)/i.test(after)) unit = 'ratio';
+    if (unit === 'count' && /^\s*(?:[\w/-]+\s+){0,10}?per (?:million|thousand|100,000|1,000|head)/i.test(text.slice(end, end + 120))) unit = 'ratio';
     const comparator = comparatorFor(before, after);
     const next = deadlines.find((d) => d.charSpan !== undefined && d.charSpan[0] >= end && d.charSpan[0] - end <= 60 && !/[;]/.test(text.slice(end, d.charSpan[0])));
     const target: Target = {

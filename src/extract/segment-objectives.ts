@@ -12,6 +12,7 @@ export function splitRunOn(text: string, verbs: ReadonlySet<string> = IMPERATIVE
   const tokens = [...text.matchAll(/\S+/g)].map((m) => ({word: m[0], index: m.index}));
   const cuts: number[] = [];
   let depth = 0;
+  let since = 0;
   for (let i = 0; i < tokens.length; i++) {
     const {word} = tokens[i]!;
     const bare = word.replace(/^[("'‘“]+|[)"'’”,.;:]+$/g, '');
@@ -21,7 +22,12 @@ export function splitRunOn(text: string, verbs: ReadonlySet<string> = IMPERATIVE
         /[\p{Ll}\d%)\]]$/u.test(previous) && !/^\p{Lu}/u.test(previous) && !CONTINUING_WORDS.has(previous.toLowerCase());
       const following = tokens.slice(i + 1, i + 3).map((t) => t.word);
       const titleCaseName = following.length === 2 && following.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
-      if (previousEndsFree && !titleCaseName && opensObjective([bare, following[0] ?? ''].filter(Boolean), verbs)) cuts.push(tokens[i]!.index);
+      // A part needs words of its own: "3.1.2 Share of …" is a reference number and its indicator, not two items.
+      const wordsBefore = tokens.slice(since, i).filter((t) => /\p{L}{2,}/u.test(t.word)).length;
+      if (previousEndsFree && !titleCaseName && wordsBefore >= 3 && opensObjective([bare, following[0] ?? ''].filter(Boolean), verbs)) {
+        cuts.push(tokens[i]!.index);
+        since = i;
+      }
     }
     for (const ch of word) {
       if (ch === '(' || ch === '[') depth++;

@@ -201,6 +201,8 @@ function roleOf(k: ColumnStats, item: ColumnStats, vocabulary: CompiledVocabular
   if (k.junk >= JUNK_SHARE) return 'other';
   const roles = k.header ? headerRoles(k.header, vocabulary) : {item: 0, group: 0, target: 0, deadline: 0, other: 0};
   if (k.date >= DATE_SHARE || (roles.deadline >= 0.8 && k.date >= 0.3)) return 'deadline';
+  // Values the header calls a baseline, an outturn or a reference are kept, but not as targets.
+  if (roles.other >= 0.8 && roles.other > roles.target) return 'other';
   if (k.value >= VALUE_SHARE || (roles.target >= 0.8 && k.value >= 0.25 && k.itemness < 0.5)) return 'target';
   if (coarser(k, item) && roles.other < 0.8) return 'group';
   // One group cell per row (each area holding a list of items): the header names a group and the

@@ -62,15 +62,19 @@ export function sniffFormat(bytes: Uint8Array, text: string): SniffedFormat {
   const lines = sample.split('\n');
   const nonEmpty = lines.filter((l) => l.trim()).length || 1;
   if (blockTags >= 4 && blockTags / nonEmpty > 0.5 && /<(body|table|div|p)\b/i.test(sample)) return 'html';
+  // Lists are plain text as much as Markdown: they count only beside syntax that only Markdown has
+  // (headings, table rules, fences, links, emphasis).
   let markdown = 0;
+  let lists = 0;
   for (const line of lines) {
     if (/^#{1,6}\s+\S/.test(line)) markdown += 2;
     else if (/^\s{0,3}\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(line)) markdown += 3;
-    else if (/^\s{0,3}[-*+]\s+\S/.test(line) || /^\s{0,3}\d{1,3}[.)]\s+\S/.test(line)) markdown += 1;
+    else if (/^\s{0,3}[-*+]\s+\S/.test(line) || /^\s{0,3}\d{1,3}[.)]\s+\S/.test(line)) lists += 1;
     else if (/^\s{0,3}(```|~~~)/.test(line)) markdown += 2;
     if (/\[[^\]\n]+\]\([^)\s]*\)/.test(line)) markdown += 1;
     if (/(\*\*|__)\S[^*\n]*\S\1/.test(line)) markdown += 1;
   }
+  if (markdown >= 2) markdown += lists;
   if (markdown >= 3 && markdown / nonEmpty > 0.02) return 'markdown';
   return 'text';
 }

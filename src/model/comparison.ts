@@ -1,6 +1,7 @@
 import {z} from 'zod';
 import {Objective} from './objective.js';
 import {Diagnostic} from './diagnostic.js';
+import {ComparisonReview, RowReview} from './review.js';
 
 export const ChangeKind = z.enum([
   'target-raised',
@@ -57,6 +58,8 @@ export const ComparisonRow = z
     /** Match score 0–1 for kept rows. */
     similarity: z.number().min(0).max(1).optional(),
     wordDiff: z.array(WordOp),
+    /** What a reviewer set on this row (src/review); absent when no review entry touched it. */
+    review: RowReview.optional(),
   })
   .meta({id: 'ComparisonRow'});
 export type ComparisonRow = z.infer<typeof ComparisonRow>;
@@ -85,6 +88,8 @@ export const Comparison = z
     }),
     rows: z.array(ComparisonRow),
     diagnostics: z.array(Diagnostic),
+    /** The review file applied, when there was one. */
+    review: ComparisonReview.optional(),
   })
   .meta({id: 'Comparison', title: 'guidance-diff comparison'});
 export type Comparison = z.infer<typeof Comparison>;

@@ -41,6 +41,11 @@ export const diagnosticCodes = {
   'objective-duplicate': {reason: 'The same objective text appears twice in one area', note: 'Both were kept; their ids carry a suffix.'},
   'aliases-invalid': {reason: 'The aliases file is not valid', note: 'See data/aliases.json for the format.'},
   'manifest-invalid': {reason: 'The manifest is not valid', note: 'See schemas/manifest.schema.json.'},
+  'review-invalid': {reason: 'The review file is not valid', note: 'See schemas/review.schema.json; the message names the entry and field.'},
+  'review-stale': {reason: 'A review entry names an objective that can no longer be found', note: 'The entry was not applied. Edit its anchor text, or delete the entry.'},
+  'review-reanchored': {reason: 'A review entry\'s objective was found again by fuzzy match after its text changed', note: 'Informational: check the pairing, then update the anchor text (`review init` shows the current texts).'},
+  'review-conflict': {reason: 'Two review entries set different values for the same row or pair', note: 'The later entry wins.'},
+  'review-unanchored': {reason: 'A row of an imported table matches no objective of the edition', note: 'Reported by `review import`; the row is kept as a manual row or left out, as the message says.'},
   'output-unwritable': {reason: 'The output cannot be written', note: 'Check the output directory and its permissions.'},
   'internal-error': {reason: 'An unexpected error occurred', note: 'Please report it with `--debug` output.'},
 } as const satisfies Record<string, {reason: string; note: string}>;

@@ -7,7 +7,7 @@ const codes = Object.keys(diagnosticCodes) as [DiagnosticCode, ...DiagnosticCode
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
 
-export const Stage = z.enum(['ingest', 'extract', 'match', 'diff', 'render', 'batch', 'cli']);
+export const Stage = z.enum(['ingest', 'extract', 'match', 'diff', 'render', 'batch', 'cli', 'review']);
 export type Stage = z.infer<typeof Stage>;
 
 /** A message about one document, shaped after vfile-message. Page and line start at 1. */

@@ -48,6 +48,8 @@ export const Cell = z.object({
   colSpan: z.number().int().positive(),
   /** A column-header cell (`<th>` in a header row, the first row of a GFM table, or as detected). */
   header: z.boolean(),
+  /** The whole cell is emphasised: bold text, or a `<th>` among body cells (evidence of a group label). */
+  emphasis: z.boolean().optional(),
   spannedFrom: z.object({row: z.number().int().nonnegative(), column: z.number().int().nonnegative()}).optional(),
   /** The cell's box (PDF). */
   bbox: BBox.optional(),

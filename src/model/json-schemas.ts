@@ -5,6 +5,7 @@ import {diagnosticCodes} from './diagnostic-codes.js';
 import {Manifest} from './manifest.js';
 import {SeriesLineage} from './lineage.js';
 import {Edition} from './objective.js';
+import {Review, ReviewImportVocabulary} from './review.js';
 import {HeaderVocabulary} from './header-vocabulary.js';
 import {SourceDocument} from './document.js';
 
@@ -16,6 +17,8 @@ const SCHEMAS = {
   'aliases.schema.json': Aliases,
   'header-vocabulary.schema.json': HeaderVocabulary,
   'lineage.schema.json': SeriesLineage,
+  'review.schema.json': Review,
+  'review-import.schema.json': ReviewImportVocabulary,
 } as const;
 
 /**

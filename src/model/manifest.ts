@@ -24,6 +24,8 @@ export const ManifestComparison = z.object({
   id: id.optional(),
   previous: id,
   current: id,
+  /** A review file (`review.yaml`) applied to this comparison: path relative to the manifest's folder, '/'-separated. @default none */
+  review: z.string().min(1).optional(),
 });
 export type ManifestComparison = z.infer<typeof ManifestComparison>;
 

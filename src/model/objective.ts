@@ -19,7 +19,7 @@ export const Provenance = z
   .meta({id: 'Provenance'});
 export type Provenance = z.infer<typeof Provenance>;
 
-export const TargetUnit = z.enum(['percent', 'count', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'ratio', 'money']);
+export const TargetUnit = z.enum(['percent', 'count', 'seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'ratio', 'money']);
 export type TargetUnit = z.infer<typeof TargetUnit>;
 
 /** How the value binds: `at-least` ("no less than", "minimum of"), `at-most` ("no more than", "or below"), `to` ("to 77%"). */

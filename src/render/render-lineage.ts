@@ -3,13 +3,14 @@ import {toMarkdown} from 'mdast-util-to-markdown';
 import type {Root, TableCell} from 'mdast';
 import {SeriesLineage} from '../model/lineage.js';
 import type {OutputFile} from './output-formats.js';
+import {renderLineageHtml, type LineageHtmlOptions} from './render-html-lineage.js';
 
 function cell(value: string): TableCell {
   return {type: 'tableCell', children: value ? [{type: 'text', value}] : []};
 }
 
-/** `lineage.json` and `lineage.md` for a series: one line per lineage, one column per edition. */
-export function renderLineageFiles(lineage: SeriesLineage): OutputFile[] {
+/** `lineage.json` and `lineage.md` for a series (and `lineage.html` when `html` is given): one line per lineage, one column per edition. */
+export function renderLineageFiles(lineage: SeriesLineage, options: {readonly html?: LineageHtmlOptions} = {}): OutputFile[] {
   const json = `${JSON.stringify(SeriesLineage.parse(lineage), null, 2)}\n`;
   const heads = lineage.editions.map((e) => e.planYear ?? e.id);
   const tree: Root = {
@@ -40,5 +41,6 @@ export function renderLineageFiles(lineage: SeriesLineage): OutputFile[] {
   return [
     {name: 'lineage.json', content: json},
     {name: 'lineage.md', content: toMarkdown(tree, {extensions: [gfmToMarkdown({tablePipeAlign: false})]})},
+    ...(options.html ? [{name: 'lineage.html', content: renderLineageHtml(lineage, options.html)}] : []),
   ];
 }

@@ -3,7 +3,8 @@ import {toMarkdown} from 'mdast-util-to-markdown';
 import type {PhrasingContent, Root, RootContent, TableCell, TableRow} from 'mdast';
 import type {Comparison, ComparisonRow} from '../model/comparison.js';
 import type {Objective} from '../model/objective.js';
-import {changeWords, statusWord, where} from './change-words.js';
+import {where} from './change-words.js';
+import {REVIEW_MARK, statusText, whatChanged} from './review-words.js';
 
 const BR: PhrasingContent = {type: 'html', value: '<br>'};
 
@@ -12,7 +13,9 @@ function text(value: string): PhrasingContent {
 }
 
 function source(objective: Objective): PhrasingContent {
-  return {type: 'emphasis', children: [text(`(${where(objective.provenance)})`)]};
+  // A manual row's objective comes from the review file, not from an edition.
+  const from = objective.id.startsWith('review:') ? `reviewer's row, ${objective.provenance.file} ` : '';
+  return {type: 'emphasis', children: [text(`(${from}${where(objective.provenance)})`)]};
 }
 
 function joinLines(parts: PhrasingContent[][]): PhrasingContent[] {
@@ -56,7 +59,7 @@ function objectives(list: readonly Objective[], none: string): PhrasingContent[]
   return joinLines(list.map((o) => [text(`${o.text} `), source(o)]));
 }
 
-function tableRow(row: ComparisonRow, currentYear: string, previousYear: string): TableRow {
+function tableRow(row: ComparisonRow, currentYear: string, previousYear: string, commentary: boolean): TableRow {
   const current =
     row.status === 'kept' && row.previous.length === 1 && row.current.length === 1
       ? [...diffed(row), text(' '), source(row.current[0]!)]
@@ -68,10 +71,28 @@ function tableRow(row: ComparisonRow, currentYear: string, previousYear: string)
       cell([text(area)]),
       cell(objectives(row.previous, `Not included in ${previousYear} guidance.`)),
       cell(current),
-      cell([text(statusWord(row))]),
-      cell([text(changeWords(row))]),
+      cell([text(statusText(row))]),
+      cell([text(whatChanged(row))]),
+      ...(commentary ? [cell(row.review?.commentary ? joinLines(row.review.commentary.split(/\n+/).map((p) => [text(p)])) : [])] : []),
     ],
   };
+}
+
+/** With a review applied: one paragraph saying what the mark means and how the review's entries fared. */
+function reviewLegend(comparison: Comparison): RootContent[] {
+  const review = comparison.review;
+  if (!review) return [];
+  const stale = review.stale.length ? `; ${review.stale.length} stale (see Notes)` : '';
+  return [
+    {
+      type: 'paragraph',
+      children: [
+        text(`${REVIEW_MARK} marks what a reviewer set in `),
+        {type: 'inlineCode', value: review.file},
+        text(`: ${review.applied} of ${review.entries} entries applied${review.reanchored ? `, ${review.reanchored} found again after their text changed` : ''}${stale}. The Commentary column is the reviewer's.`),
+      ],
+    },
+  ];
 }
 
 /**
@@ -84,6 +105,7 @@ export function renderMarkdown(comparison: Comparison): string {
   const previousYear = comparison.previous.planYear ?? comparison.previous.title;
   const currentYear = comparison.current.planYear ?? comparison.current.title;
   const {summary} = comparison;
+  const commentary = comparison.review !== undefined || comparison.rows.some((r) => r.review?.commentary);
   const children: RootContent[] = [
     {type: 'heading', depth: 1, children: [text(`National objectives: ${previousYear} compared with ${currentYear}`)]},
     {
@@ -107,15 +129,18 @@ export function renderMarkdown(comparison: Comparison): string {
         text(` ${summary.dropped}. In the current objective, removed words are struck through and added words are in bold.`),
       ],
     },
+    ...reviewLegend(comparison),
     {
       type: 'table',
-      align: [null, null, null, null, null],
+      align: [null, null, null, null, null, ...(commentary ? [null] : [])],
       children: [
         {
           type: 'tableRow',
-          children: ['Area', `Objective ${previousYear}`, `Objective ${currentYear}`, 'Status', 'What changed'].map((h) => cell([text(h)])),
+          children: ['Area', `Objective ${previousYear}`, `Objective ${currentYear}`, 'Status', 'What changed', ...(commentary ? ['Commentary'] : [])].map((h) =>
+            cell([text(h)]),
+          ),
         },
-        ...comparison.rows.map((row) => tableRow(row, currentYear, previousYear)),
+        ...comparison.rows.map((row) => tableRow(row, currentYear, previousYear, commentary)),
       ],
     },
   ];

@@ -38,7 +38,7 @@ describe('guidance-diff compare', () => {
   });
 
   it('writes comparison.md, .json and .csv that score against the golden table with the independent scorer', async () => {
-    expect(readdirSync(out).toSorted()).toEqual(['comparison.csv', 'comparison.json', 'comparison.md']);
+    expect(readdirSync(out).toSorted()).toEqual(['comparison.csv', 'comparison.html', 'comparison.json', 'comparison.md']);
     const result = await score(join(out, 'comparison.json'));
     // Thresholds of the brief: previous 31/32 (the 32nd is not in the source), current 32/32, nothing spurious,
     // status ≥ 42/43, pairs ≥ 22/23, changes ≥ 5/6. We reach the ceiling: measured here exactly.

@@ -32,6 +32,8 @@ describe('splitRunOn', () => {
 
 describe('objectives opened by an adverb', () => {
   it('splits at "Further improve …" and "Consistently meet …"', () => {
-    expect(splitRunOn('across 2025/26 Further improve community services waiting times')).toEqual(['across 2025/26', 'Further improve community services waiting times']);
+    expect(splitRunOn('Keep ambulance times steady across 2025/26 Further improve community services waiting times')).toEqual(['Keep ambulance times steady across 2025/26', 'Further improve community services waiting times']);
+    // A reference number is not an item of its own: "3.1.2 Share of …" stays whole.
+    expect(splitRunOn('3.1.2 Share of electricity generated from renewable sources')).toEqual(['3.1.2 Share of electricity generated from renewable sources']);
   });
 });

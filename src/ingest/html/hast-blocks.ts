@@ -154,6 +154,7 @@ export function tableToBlock(table: Element, offset = 0): TableBlock {
       const colSpan = intAttr(td, 'colSpan');
       const fragments = hastToFragments(td, offset);
       const cell: Cell = {text: fragments.map((f) => f.text).join(' '), fragments, rowSpan, colSpan, header: td.tagName === 'th'};
+      if (cell.text && (td.tagName === 'th' || isWhollyBold(td))) cell.emphasis = true;
       for (let dr = 0; dr < rowSpan; dr++) {
         grid[r + dr] ??= [];
         for (let dc = 0; dc < colSpan; dc++) {
@@ -197,6 +198,35 @@ export function tableToBlock(table: Element, offset = 0): TableBlock {
   return block;
 }
 
+/** Whether all of an element's text is inside `<strong>` or `<b>`. */
+function isWhollyBold(element: Element): boolean {
+  let plain = false;
+  let bold = false;
+  const walk = (node: ElementContent, inBold: boolean): void => {
+    if (node.type === 'text') {
+      if (node.value.trim()) {
+        if (inBold) bold = true;
+        else plain = true;
+      }
+      return;
+    }
+    if (node.type === 'element') for (const child of node.children) walk(child, inBold || node.tagName === 'strong' || node.tagName === 'b');
+  };
+  for (const child of element.children) walk(child, false);
+  return bold && !plain;
+}
+
+/** A bold label heads what follows: a paragraph whose only content is one short `<strong>` or `<b>` phrase. */
+export const BOLD_LABEL_MAX_WORDS = 12;
+
+function boldLabel(node: Element): string | undefined {
+  const content = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()) && c.type !== 'comment');
+  const only = content[0];
+  if (content.length !== 1 || only?.type !== 'element' || (only.tagName !== 'strong' && only.tagName !== 'b')) return undefined;
+  const text = clean(textOf(only));
+  return text && text.split(' ').length <= BOLD_LABEL_MAX_WORDS && !/[.;,]$/.test(text) ? text.replace(/:$/, '') : undefined;
+}
+
 /** The text of a list item without its nested lists and tables. */
 function ownText(li: Element, offset: number): {text: string; at: Location} | undefined {
   const own: Element = {...li, children: li.children.filter((c) => !(c.type === 'element' && (LISTS.has(c.tagName) || c.tagName === 'table')))};
@@ -214,7 +244,14 @@ function ownText(li: Element, offset: number): {text: string; at: Location} | un
 export function hastToBlocks(tree: Root | Element, options: HastBlocksOptions = {}): Block[] {
   const offset = options.lineOffset ?? 0;
   const blocks: Block[] = [];
+  let level = 0;
   const paragraphs = (node: Element): void => {
+    const label = boldLabel(node);
+    if (label !== undefined) {
+      // A paragraph that is one short bold phrase labels what follows, as a heading would.
+      blocks.push({kind: 'heading', level: Math.min(6, level + 1), text: label, path: [], at: {line: lineOf(node, offset)}});
+      return;
+    }
     for (const fragment of hastToFragments(node, offset)) blocks.push({kind: 'paragraph', text: fragment.text, path: [], at: fragment.at});
   };
   const list = (node: Element): ListBlock | undefined => {
@@ -246,10 +283,13 @@ export function hastToBlocks(tree: Root | Element, options: HastBlocksOptions = 
       return;
     }
     if (node.type !== 'element' || isFurniture(node)) return;
-    const level = HEADINGS[node.tagName];
-    if (level) {
+    const headingLevel = HEADINGS[node.tagName];
+    if (headingLevel) {
       const text = hastToFragments(node, offset).map((f) => f.text).join(' ');
-      if (text) blocks.push({kind: 'heading', level, text, path: [], at: {line: lineOf(node, offset)}});
+      if (text) {
+        blocks.push({kind: 'heading', level: headingLevel, text, path: [], at: {line: lineOf(node, offset)}});
+        level = headingLevel;
+      }
       return;
     }
     if (node.tagName === 'table') {

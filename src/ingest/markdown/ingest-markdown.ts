@@ -6,7 +6,7 @@ import {toString} from 'mdast-util-to-string';
 import type {Root as HastRoot} from 'hast';
 import type {List, ListItem as MdListItem, Root, RootContent, Table, TableCell} from 'mdast';
 import type {Block, Cell, Fragment, HeadingBlock, ListItem, ParagraphBlock, Row, TableBlock} from '../../model/document.js';
-import {hastToFragments} from '../html/hast-blocks.js';
+import {BOLD_LABEL_MAX_WORDS, hastToFragments} from '../html/hast-blocks.js';
 import {ingestHtml} from '../html/ingest-html.js';
 import {joinLines} from '../table/join-lines.js';
 import {tabRuns} from '../text/delimited-table.js';
@@ -42,7 +42,10 @@ function cellOf(fragments: Fragment[], header: boolean): Cell {
 function gfmCell(cell: TableCell, header: boolean): Cell {
   const line = cell.position?.start.line ?? 1;
   const html = cell.children.map((child) => (child.type === 'html' ? child.value : escapeHtml(toString(child)))).join('');
-  return cellOf(htmlCellFragments(html, line), header);
+  const out = cellOf(htmlCellFragments(html, line), header);
+  const content = cell.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  if (out.text && content.length === 1 && content[0]!.type === 'strong') out.emphasis = true;
+  return out;
 }
 
 function gfmTable(table: Table): TableBlock {
@@ -98,6 +101,7 @@ export function ingestMarkdown(text: string): {blocks: Block[]; title?: string} 
   const tree = unified().use(remarkParse).use(remarkGfm).parse(text) as Root;
   const lines = splitLines(text);
   const blocks: Block[] = [];
+  let level = 0;
   const paragraph = (own: readonly TextLine[]): void => {
     const value = joinLines(own.map((l) => inlineText(l.text.trim())));
     if (value) blocks.push({kind: 'paragraph', text: value, path: [], at: locate(own[0]!)});
@@ -108,12 +112,20 @@ export function ingestMarkdown(text: string): {blocks: Block[]; title?: string} 
       case 'heading': {
         const value = toString(node).replace(/\s+/g, ' ').trim();
         if (value) blocks.push({kind: 'heading', level: node.depth, text: value, path: [], at: {line: start}});
+        level = node.depth;
         return;
       }
       case 'paragraph': {
         const end = node.position?.end.line ?? start;
         const own = lines.slice(start - 1, end);
         const runs = tabRuns(own);
+        const content = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+        const label = content.length === 1 && content[0]!.type === 'strong' ? toString(content[0]!).replace(/\s+/g, ' ').trim() : '';
+        if (label && label.split(' ').length <= BOLD_LABEL_MAX_WORDS && !/[.;,]$/.test(label)) {
+          // A paragraph that is one short bold phrase labels what follows, as a heading would.
+          blocks.push({kind: 'heading', level: Math.min(6, level + 1), text: label.replace(/:$/, ''), path: [], at: {line: start}});
+          return;
+        }
         if (runs.length === 0) {
           const value = toString(node).replace(/\s+/g, ' ').trim();
           if (value) blocks.push({kind: 'paragraph', text: value, path: [], at: {line: start}});

@@ -113,9 +113,26 @@ function dropEmptyColumns(table: TableBlock): TableBlock {
   return {...table, columns: index.size, header: table.header.map(fix), rows: table.rows.map(fix)};
 }
 
+/** A row's empty columns are filled on at least this share of the other rows when the row is a group row. */
+const FILLED_ELSEWHERE = 0.8;
+/** A group label is at most this share of the usual length of its column's other cells. */
+const LABEL_SHARE = 0.6;
+
+function words(text: string): number {
+  return text.trim().split(/\s+/).filter(Boolean).length;
+}
+
+/** Whether a text is short beside the other cells of its column (a label among items): at most `share` of their median length. */
+function shorterThanColumn(text: string, rows: readonly Row[], column: number, share = LABEL_SHARE): boolean {
+  const lengths = rows.flatMap((r) => (r.cells[column]?.text.trim() ? [words(r.cells[column]!.text)] : [])).toSorted((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
+  return words(text) <= share * median;
+}
+
 /**
- * Mark group rows: a row whose only cell spans every column, or rows whose only text is in a column
- * that holds text on no other row (a goal written on a line of its own above its targets).
+ * Mark group rows: a row whose only text is in one cell, when that cell spans every column, is wholly
+ * emphasised (bold, or a `<th>` among body cells), sits in a column that holds text on no other row (a
+ * goal on a line of its own above its targets), or leaves empty columns that nearly every other row fills.
  */
 function markSections(table: TableBlock): Row[] {
   const rows = table.rows;
@@ -131,12 +148,27 @@ function markSections(table: TableBlock): Row[] {
       soleColumn.set(c, (soleColumn.get(c) ?? true) && alone);
     });
   }
-  return rows.map((row) => {
+  // Measured over the rows with more than one cell filled: other group rows do not count against it.
+  const full = rows.filter((r) => only(r) === undefined);
+  // The first column holds labels when it is blank beside some items (its labels continue downwards).
+  const labelColumn = rows.some((r) => !r.cells[0]?.text.trim() && !r.cells[0]?.spannedFrom && r.cells.some((c, j) => j > 0 && c.text.trim()));
+  const filledShare = (column: number, except: Row): number => {
+    const others = full.filter((r) => r !== except);
+    return others.length ? others.filter((r) => r.cells[column]?.text.trim() || r.cells[column]?.spannedFrom).length / others.length : 0;
+  };
+  return rows.map((row, r) => {
     if (row.section) return row;
     const k = only(row);
-    const spansAll = k !== undefined && row.cells[k]!.colSpan >= table.columns && table.columns > 1;
-    const soleText = k !== undefined && table.columns > 1 && soleColumn.get(k) === true && rows.length > 2;
-    return spansAll || soleText ? {...row, section: true} : row;
+    if (k === undefined || table.columns < 2) return row;
+    // A lone label directly above another label in its column labels no item of its own: it groups them.
+    const next = rows[r + 1];
+    const headsLabel = k === 0 && labelColumn && next !== undefined && Boolean(next.cells[0]?.text.trim()) && next.cells.some((c, j) => j !== 0 && c.text.trim());
+    const cell = row.cells[k]!;
+    const spansAll = cell.colSpan >= table.columns;
+    const soleText = soleColumn.get(k) === true && rows.length > 2;
+    const emptyElsewhere =
+      k === 0 && rows.length > 3 && row.cells.every((c, j) => j === k || filledShare(j, row) >= FILLED_ELSEWHERE) && shorterThanColumn(cell.text, full, k);
+    return spansAll || soleText || headsLabel || (cell.emphasis === true && k === 0) || emptyElsewhere ? {...row, section: true} : row;
   });
 }
 

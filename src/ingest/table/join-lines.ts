@@ -85,11 +85,17 @@ const HYPHEN_END = /\p{L}[-‐‑]$/u;
 
 /** Words that cannot end a phrase: a line ending in one continues on the next line. */
 const CONTINUING_WORDS: ReadonlySet<string> = new Set(
-  `a an the of to and or nor but with without for by in on at from than as towards toward into onto per via including
-  between within across its their our your this that these those no not is are was were be been being will would should
-  must can could may might has have had such both either neither each every all any some more most less fewer over under
-  about around against among before after during until upon whose which who whom where when while if whether so very
-  plus versus vs e.g i.e`
+  `a an the of to and or nor but with by from than as its their our your this that these those between into onto via
+  including per whose which e.g i.e plus versus vs such both either neither each every no not is are was were be been being
+  will would should must can could may might has have had`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words that usually continue a phrase but can end one ("orders applied for", "staff working in"). */
+const WEAK_CONTINUING_WORDS: ReadonlySet<string> = new Set(
+  `for in on at over under about around against among before after during until upon within without across towards toward
+  up so very more most less fewer all any some where when while if whether who whom`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -99,20 +105,24 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
 /**
  * What the text of two consecutive lines says about whether the second continues the first:
  * `continues` (it cannot start anew: it opens in lower case, or the line above ends mid-phrase),
- * `breaks` (the line above ended a sentence and this one opens a new one), or `unknown`.
+ * `breaks` (the line above ended a sentence and this one opens a new one), or `unknown`. With
+ * `strength: 'strong'` only the surest evidence counts (lower case, or an article, conjunction or
+ * "of"/"to" at the end of the line above), leaving words that can end a phrase ("applied for") unknown.
  *
  * @example
  * lineJoin('by March', '2024 with further improvement'); // 'continues'
  * lineJoin('Reduce waits.', 'Improve access'); // 'breaks'
  */
-export function lineJoin(previous: string, line: string): 'continues' | 'breaks' | 'unknown' {
+export function lineJoin(previous: string, line: string, strength: 'strong' | 'any' = 'any'): 'continues' | 'breaks' | 'unknown' {
   const prev = previous.trimEnd();
   const next = line.trimStart();
   if (!prev || !next) return 'unknown';
   if (/^[\p{Ll}]/u.test(next) || /^[,;:)\]%’”(]/u.test(next)) return 'continues';
   if (/[-‐‑,(/&+–]$/u.test(prev)) return 'continues';
   const last = (/([\p{L}.]+)\W*$/u.exec(prev)?.[1] ?? '').toLowerCase().replace(/\.$/, '');
-  if (CONTINUING_WORDS.has(last) || MONTHS.has(last)) return 'continues';
+  if (CONTINUING_WORDS.has(last)) return 'continues';
+  if (strength === 'strong') return 'unknown';
+  if (WEAK_CONTINUING_WORDS.has(last) || MONTHS.has(last)) return 'continues';
   if (/[.;:!?]["’”)]?$/u.test(prev) && /^[\p{Lu}\p{N}"“‘(•]/u.test(next)) return 'breaks';
   return 'unknown';
 }

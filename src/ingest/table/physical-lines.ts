@@ -34,6 +34,12 @@ export interface PhysicalLine {
   readonly emphasis?: boolean;
   /** A horizontal ruling is drawn just above this line (PDF). */
   readonly ruleAbove?: boolean;
+  /**
+   * The line's text runs across the table's columns: a line without a tab inside a tab-separated table,
+   * or PDF text crossing the column boundaries. It is a full-width row of its own (a group row); its
+   * text is in the first slot of `pieces`.
+   */
+  readonly wide?: boolean;
 }
 
 /** A table found by a physical-line reader, before rows and cells are decided. */

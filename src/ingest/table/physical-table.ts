@@ -1,10 +1,11 @@
 import type {BBox, Cell, Fragment, Location, Row, TableBlock} from '../../model/document.js';
+import {isValueText, normText} from '../../util/text-shape.js';
 import {joinLines, lineJoin, vocabularyOf, type Vocabulary} from './join-lines.js';
 import type {LinePiece, PhysicalTableInput} from './physical-lines.js';
 
 /** A vertical gap of this many line pitches separates units (cell padding, a blank line). */
 const UNIT_GAP = 1.4;
-/** Slack, in the column's own unit, when asking whether the next word would have fitted on a line. */
+/** Slack, in characters of the column's text, when asking whether the next word would have fitted on a line. */
 const FIT_SLACK_CHARS = 1;
 
 /** A run of consecutive lines of one column that reads as one unit: a label, an item, a value. */
@@ -14,6 +15,13 @@ interface Unit {
   last: number;
   pieces: LinePiece[];
 }
+
+/**
+ * What the text says about a column's piece on a line: it starts a unit with evidence that a new row
+ * starts here too (`break`), starts one only because nothing was above it (`start`), continues the
+ * unit above (`continues`), or cannot tell (`unknown`).
+ */
+type Verdict = 'break' | 'start' | 'continues' | 'unknown';
 
 function blankCell(): Cell {
   return {text: '', fragments: [], rowSpan: 1, colSpan: 1, header: false};
@@ -49,48 +57,82 @@ function gapsOf(input: PhysicalTableInput): Gaps {
 }
 
 /**
- * Whether the piece on line `i` of a column starts a new unit rather than continuing the piece above:
- * yes after a blank, a bullet, a ruling or a gap wider than the table's line pitch; no when the text
- * cannot start anew (lower case, the line above ends mid-phrase); yes where the line above ended early
- * (its next word would have fitted, so it did not wrap). Otherwise, where gaps tell rows apart, a line
- * with no gap continues; where they do not, a capital or digit starts anew.
+ * Whether a table's cells wrap over lines at all: some line continues the one above in lower case. A
+ * table without one (a spreadsheet pasted as tab-separated text) has one unit per line, whatever the
+ * words at the end of a line.
  */
-function startsUnit(input: PhysicalTableInput, gaps: Gaps, column: number, i: number, rightEdge: number): boolean {
+function wrapsLines(input: PhysicalTableInput): boolean {
+  if (input.geometry) return true;
+  return input.lines.some((line, i) =>
+    line.pieces.some((piece, c) => piece !== undefined && i > 0 && input.lines[i - 1]!.pieces[c] !== undefined && /^\p{Ll}/u.test(piece.text)),
+  );
+}
+
+/**
+ * The verdict on the piece on line `i` of a column. A break: a bullet, a ruling, a full-width line, a
+ * gap wider than the table's line pitch, a finished sentence before a new one, a value below a value,
+ * the same label repeated, or a line above that ended early (its next word would have fitted, so it did
+ * not wrap). Continues: the text cannot start anew (lower case, the line above ends mid-phrase).
+ */
+function verdictOf(input: PhysicalTableInput, gaps: Gaps, wraps: boolean, column: number, i: number, rightEdge: number): Verdict {
   const piece = input.lines[i]!.pieces[column]!;
   const above = i > 0 ? input.lines[i - 1]!.pieces[column] : undefined;
   const line = input.lines[i]!;
-  if (!above || piece.marker !== undefined || line.ruleAbove) return true;
-  if (gaps.above[i]! >= UNIT_GAP) return true;
-  const join = lineJoin(above.text, piece.text);
-  if (join !== 'unknown') return join === 'breaks';
+  if (!above) return 'start';
+  if (piece.marker !== undefined || line.ruleAbove || line.wide || input.lines[i - 1]!.wide || !wraps) return 'break';
+  if (gaps.above[i]! >= UNIT_GAP) return 'break';
+  // A line opening in lower case, or below one ending on an article or "of", continues; otherwise a line
+  // above that ended early (its next word would have fitted) did not wrap, whatever word it ends on.
+  if (lineJoin(above.text, piece.text, 'strong') === 'continues') return 'continues';
   if (input.geometry) {
     const firstWord = piece.text.split(/\s+/)[0] ?? '';
     const charWidth = (piece.x1 - piece.x0) / Math.max(1, piece.text.length);
-    if (above.x1 + (firstWord.length + FIT_SLACK_CHARS) * charWidth < rightEdge) return true;
-    if (gaps.informative) return false;
+    if (above.x1 + (firstWord.length + FIT_SLACK_CHARS) * charWidth < rightEdge) return 'break';
   }
-  return true;
+  const join = lineJoin(above.text, piece.text);
+  if (join === 'continues') return 'continues';
+  if (join === 'breaks') return 'break';
+  if ((isValueText(above.text) && isValueText(piece.text)) || normText(above.text) === normText(piece.text)) return 'break';
+  return 'unknown';
 }
 
-/** Split every column's pieces into units. */
+/**
+ * Split every column's pieces into units. A piece the text cannot decide on starts a unit when another
+ * column shows a row break on the same line; otherwise it continues where measured gaps (PDF text
+ * positions) tell rows apart (a line with no gap is the next line of a cell), and starts one where they
+ * do not (a text dump drops small gaps, so a missing blank line says little).
+ */
 function unitsOf(input: PhysicalTableInput): Unit[][] {
   const columns = input.columns.length;
   const gaps = gapsOf(input);
+  const wraps = wrapsLines(input);
+  // A column's right edge, page by page: a table continued on the next page may sit a little further right.
+  const right = new Map<string, number>();
+  for (const line of input.lines) {
+    line.pieces.forEach((piece, c) => {
+      if (!piece) return;
+      const key = `${c}:${line.at.page ?? 0}`;
+      right.set(key, Math.max(right.get(key) ?? -Infinity, piece.x1));
+    });
+  }
+  const verdicts = input.lines.map((line, i) =>
+    line.pieces.map((piece, c) => (piece?.text.trim() ? verdictOf(input, gaps, wraps, c, i, right.get(`${c}:${line.at.page ?? 0}`)!) : undefined)),
+  );
   const out: Unit[][] = Array.from({length: columns}, () => []);
   for (let c = 0; c < columns; c++) {
-    let right = -Infinity;
-    for (const line of input.lines) {
-      const piece = line.pieces[c];
-      if (piece) right = Math.max(right, piece.x1);
-    }
     let open: Unit | undefined;
     input.lines.forEach((line, i) => {
       const piece = line.pieces[c];
-      if (!piece || !piece.text.trim()) {
+      const verdict = verdicts[i]![c];
+      if (!piece || verdict === undefined) {
         open = undefined;
         return;
       }
-      if (!open || startsUnit(input, gaps, c, i, right)) {
+      const rowBreak = verdicts[i]!.some((v, k) => k !== c && v === 'break');
+      // Only measured gaps (PDF text positions) make "no gap" mean "same cell": a text dump drops small gaps.
+      const trustGaps = input.method === 'stream' && gaps.informative;
+      const starts = verdict === 'break' || verdict === 'start' || (verdict === 'unknown' && (rowBreak || !trustGaps));
+      if (!open || starts) {
         open = {column: c, first: i, last: i, pieces: [piece]};
         out[c]!.push(open);
       } else {
@@ -117,6 +159,15 @@ function driverColumn(units: readonly Unit[][]): number {
   return best;
 }
 
+/** Bands: runs of lines between gaps wider than the line pitch, rulings or full-width lines. Index of each line's band. */
+function bandsOf(input: PhysicalTableInput, gaps: Gaps): number[] {
+  let band = 0;
+  return input.lines.map((line, i) => {
+    if (i > 0 && (gaps.above[i]! >= UNIT_GAP || line.ruleAbove || line.wide || input.lines[i - 1]!.wide)) band++;
+    return band;
+  });
+}
+
 function fragmentOf(unit: Unit, vocabulary: Vocabulary): Fragment {
   const first = unit.pieces[0]!;
   const last = unit.pieces.at(-1)!;
@@ -138,13 +189,50 @@ function cellOf(fragments: readonly Fragment[]): Cell {
 }
 
 /**
+ * Labels printed in the middle of the rows they label (a PDF's vertically centred rowspan cells, as
+ * pdftotext lays them out) show as a first item row with no label in a column that labels later rows.
+ * In such a column each row without a label takes the nearest label, by line, and the label moves up
+ * to the first of its rows and spans them all. A column whose first row has a label is left alone:
+ * its labels head their rows, and blank cells below continue them.
+ */
+function centreLabels(slots: Unit[][][], rowStarts: readonly number[], driver: number, spanTo: Map<Unit, number>): void {
+  const columns = slots[0]?.length ?? 0;
+  const itemRows = rowStarts.flatMap((_, r) => (slots[r]![driver]!.length ? [r] : []));
+  if (itemRows.length < 3) return;
+  for (let c = 0; c < columns; c++) {
+    if (c === driver) continue;
+    const labelled = itemRows.filter((r) => slots[r]![c]!.length > 0);
+    if (labelled.length < 2 || labelled[0] === itemRows[0] || labelled.length >= itemRows.length) continue;
+    // Each item row goes to the nearest label (ties to the label above).
+    const owner = new Map<number, number>();
+    for (const r of itemRows) {
+      let best = labelled[0]!;
+      for (const l of labelled) if (Math.abs(rowStarts[l]! - rowStarts[r]!) < Math.abs(rowStarts[best]! - rowStarts[r]!)) best = l;
+      owner.set(r, best);
+    }
+    const moved = new Map<number, Unit[]>();
+    for (const l of labelled) {
+      const rows = itemRows.filter((r) => owner.get(r) === l);
+      const top = rows[0]!;
+      const units = slots[l]![c]!;
+      slots[l]![c] = [];
+      moved.set(top, units);
+      for (const u of units) spanTo.set(u, rows.at(-1)!);
+    }
+    for (const [top, units] of moved) slots[top]![c] = units;
+  }
+}
+
+/**
  * Physical lines → a table of logical rows. Each column's lines are first split into units (a wrapped
- * cell's lines join; a bullet, a gap, a ruling, a new sentence or a line that ended early starts a new
- * unit). The column with the most units (the finest: usually the items) sets the rows: a row starts
- * where it starts a unit, or where it is empty and another column starts one. A unit of a coarser
- * column (a group label) belongs to the row in which it starts, spans down over the rows its lines
- * reach, and a unit starting part-way through a row (a vertically centred label) joins that row's cell.
- * Header rows and group rows are decided afterwards, for every format alike, by `finishTable`.
+ * cell's lines join; a bullet, a gap, a ruling, a new sentence, a value below a value or a line that
+ * ended early starts a new unit). The column with the most units (the finest: usually the items) sets
+ * the rows: a row starts where it starts a unit, or where it is empty and another column starts one.
+ * A unit of a coarser column (a group label) belongs to the row in which it starts and spans down over
+ * the rows its lines reach. A label that floats on a line of its own (the item column empty there, as
+ * a vertically centred label comes out of a PDF) and is the only one of its column in its band (the
+ * lines between two wider gaps) labels every row of that band. Header rows and group rows are decided
+ * afterwards, for every format alike, by `finishTable`.
  *
  * @example
  * physicalTable({method: 'delimited', geometry: false, path: [], columns: [[0, 1], [1, 2]], lines: […]});
@@ -154,12 +242,35 @@ export function physicalTable(input: PhysicalTableInput): TableBlock {
   const vocabulary = vocabularyOf(input.lines.flatMap((l) => l.pieces.flatMap((p) => (p ? [p.text] : []))));
   const units = unitsOf(input);
   const driver = driverColumn(units);
-  const driverStarts = new Set(units[driver]!.map((u) => u.first));
+  const gaps = gapsOf(input);
+  const bands = bandsOf(input, gaps);
   const driverHas = (i: number): boolean => Boolean(input.lines[i]!.pieces[driver]?.text.trim());
-  const starts = new Set<number>(driverStarts);
+  const driverStarts = new Set(units[driver]!.map((u) => u.first));
+
+  // A floating label (starting where the item column is empty) alone in its column in a band that holds
+  // items labels the whole band.
+  const floating = new Map<Unit, number>();
   for (let c = 0; c < columns; c++) {
     if (c === driver) continue;
-    for (const unit of units[c]!) if (!driverHas(unit.first)) starts.add(unit.first);
+    for (const unit of units[c]!) {
+      if (driverHas(unit.first)) continue;
+      const band = bands[unit.first]!;
+      const rivals = units[c]!.filter((u) => u !== unit && bands[u.first] === band);
+      const items = units[driver]!.filter((u) => bands[u.first] === band);
+      if (!rivals.length && items.length) floating.set(unit, band);
+    }
+  }
+
+  const starts = new Set<number>(driverStarts);
+  input.lines.forEach((line, i) => {
+    if (line.wide) {
+      starts.add(i);
+      if (i + 1 < input.lines.length) starts.add(i + 1);
+    }
+  });
+  for (let c = 0; c < columns; c++) {
+    if (c === driver) continue;
+    for (const unit of units[c]!) if (!driverHas(unit.first) && !floating.has(unit)) starts.add(unit.first);
   }
   if (input.lines.length) starts.add(0);
   const rowStarts = [...starts].sort((a, b) => a - b);
@@ -173,13 +284,25 @@ export function physicalTable(input: PhysicalTableInput): TableBlock {
     }
     return lo;
   };
+  const bandRows = (band: number): number[] => rowStarts.flatMap((start, r) => (bands[start] === band ? [r] : []));
 
   // Assign units to (row, column) slots. In a coarser column, a unit that starts part-way through a row
   // right below the unit above continues it (a label whose last word wrapped after a capital letter).
   const slots: Unit[][][] = rowStarts.map(() => Array.from({length: columns}, () => []));
+  const spanTo = new Map<Unit, number>();
   for (let c = 0; c < columns; c++) {
     let previous: Unit | undefined;
     for (const unit of units[c]!) {
+      const band = floating.get(unit);
+      if (band !== undefined) {
+        const rows = bandRows(band);
+        if (rows.length) {
+          slots[rows[0]!]![c]!.push(unit);
+          spanTo.set(unit, rows.at(-1)!);
+          previous = unit;
+          continue;
+        }
+      }
       if (c !== driver && previous && previous.last === unit.first - 1 && !starts.has(unit.first)) {
         previous.pieces.push(...unit.pieces);
         previous.last = unit.last;
@@ -190,17 +313,20 @@ export function physicalTable(input: PhysicalTableInput): TableBlock {
     }
   }
 
+  if (input.geometry) centreLabels(slots, rowStarts, driver, spanTo);
+
   const grid: (Cell | undefined)[][] = rowStarts.map(() => Array.from({length: columns}, () => undefined));
   for (let r = 0; r < rowStarts.length; r++) {
     for (let c = 0; c < columns; c++) {
       const list = slots[r]![c]!;
       if (!list.length || grid[r]![c]) continue;
       const cell = cellOf(list.map((u) => fragmentOf(u, vocabulary)));
-      // A coarser column's unit spans down over the rows its lines reach, while their slots are empty.
+      // A coarser column's unit spans down over the rows its lines (or its band) reach, while their slots are empty.
       const lastLine = Math.max(...list.map((u) => u.last));
+      const lastRow = Math.max(...list.map((u) => spanTo.get(u) ?? -1));
       let span = 1;
       if (c !== driver) {
-        while (r + span < rowStarts.length && rowStarts[r + span]! <= lastLine && !slots[r + span]![c]!.length) span++;
+        while (r + span < rowStarts.length && (rowStarts[r + span]! <= lastLine || r + span <= lastRow) && !slots[r + span]![c]!.length) span++;
       }
       cell.rowSpan = span;
       grid[r]![c] = cell;
@@ -211,6 +337,12 @@ export function physicalTable(input: PhysicalTableInput): TableBlock {
     const line = input.lines[start]!;
     const at: Location = {line: line.at.line};
     if (line.at.page !== undefined) at.page = line.at.page;
+    if (line.wide && columns > 1) {
+      // A full-width row: its text in one cell spanning every column.
+      const owner = grid[r]!.find((cell) => cell && !cell.spannedFrom) ?? blankCell();
+      const cells = [{...owner, colSpan: columns}, ...Array.from({length: columns - 1}, (): Cell => ({...blankCell(), spannedFrom: {row: r, column: 0}}))];
+      return {cells, at, section: true};
+    }
     return {cells: grid[r]!.map((cell) => cell ?? blankCell()), at};
   });
   const first = input.lines[0];

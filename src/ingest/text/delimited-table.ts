@@ -1,17 +1,31 @@
 import type {LinePiece, PhysicalTableInput} from '../table/physical-lines.js';
 import {locate, splitMarker, type TextLine} from './text-lines.js';
 
-/** Runs of at least two lines that contain a tab (a single blank line may sit inside a run). */
+/** A line without a tab inside a run of tab lines: a group label on a line of its own ("Reliable supplies"). */
+const LABEL_LINE_MAX_WORDS = 14;
+
+function isLabelLine(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.split(/\s+/).length <= LABEL_LINE_MAX_WORDS && !/[.;:]$/.test(t);
+}
+
+/**
+ * Runs of at least two lines that contain a tab. A single blank line may sit inside a run, and so may a
+ * short line without a tab between two tab lines (a group label on its own line).
+ */
 export function tabRuns(lines: readonly TextLine[]): [number, number][] {
   const runs: [number, number][] = [];
   let start = -1;
   let last = -1;
+  const hasTab = (i: number): boolean => Boolean(lines[i]?.text.includes('\t') && lines[i]!.text.trim());
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
-    if (text.includes('\t') && text.trim()) {
+    if (hasTab(i)) {
       if (start < 0) start = i;
       last = i;
-    } else if (start >= 0 && !(text.trim() === '' && i - last === 1 && lines[i + 1]?.text.includes('\t'))) {
+    } else if (start >= 0 && i - last === 1 && ((text.trim() === '' && hasTab(i + 1)) || (isLabelLine(text) && hasTab(i + 1)))) {
+      continue;
+    } else if (start >= 0) {
       if (last > start) runs.push([start, last]);
       start = -1;
     }
@@ -39,7 +53,8 @@ export function delimitedTable(lines: readonly TextLine[], path: readonly string
     });
     const gapAbove = previous ? line.line - previous.line : 0;
     previous = line;
-    return [{pieces, at: locate(line), gapAbove}];
+    // A line without a tab inside the run is a label across the whole table (a group row).
+    return [line.text.includes('\t') ? {pieces, at: locate(line), gapAbove} : {pieces, at: locate(line), gapAbove, wide: true}];
   });
   return {method: 'delimited', lines: out, columns: Array.from({length: columns}, (_, c) => [c, c + 1] as const), geometry: false, path};
 }

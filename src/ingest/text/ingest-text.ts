@@ -23,7 +23,7 @@ export function ingestText(text: string): {blocks: Block[]; title?: string} {
   let from = 0;
   const starts = [...tables.keys()].sort((a, b) => a - b);
   for (const start of starts) {
-    blocks.push(...textBlocks(lines.slice(from, start), from === 0));
+    blocks.push(...textBlocks(lines.slice(from, start), from === 0, true));
     const table = tables.get(start)!;
     blocks.push(table.block);
     from = table.end + 1;

@@ -1,4 +1,5 @@
 import type {LinePiece, PhysicalLine, PhysicalTableInput} from '../table/physical-lines.js';
+import {normText} from '../../util/text-shape.js';
 import {locate, splitMarker, type TextLine} from './text-lines.js';
 
 /** Minimum run of spaces that separates two columns in layout text (pdftotext -layout). */
@@ -12,13 +13,25 @@ const MIN_LINES = 3;
 /** Positions where text starts after a gutter (or at an indented line start). */
 function columnStarts(text: string): number[] {
   const starts: number[] = [];
-  for (const match of text.matchAll(new RegExp(`(^|\\s{${GUTTER},})(\\S)`, 'g'))) starts.push(match.index + match[1]!.length);
+  for (const match of text.matchAll(new RegExp(`(^\\s*|\\s{${GUTTER},})(\\S)`, "g"))) starts.push(match.index + match[1]!.length);
   return starts;
 }
 
 function isTabular(line: TextLine): boolean {
   const trimmed = line.text.trimEnd();
   return /\S\s{2,}\S/.test(trimmed.trim()) || /^\s{4,}\S/.test(trimmed);
+}
+
+/** A line that may sit inside a table without breaking it: blank, or a short label (a group name, a heading). */
+function isLabelOrBlank(line: TextLine): boolean {
+  const t = line.text.trim();
+  return !t || (t.split(/\s+/).length <= 12 && !/[.;:]$/.test(t));
+}
+
+/** Whether a line's column starts all line up (within a few characters) with starts seen in a run: the same table going on. */
+function aligned(line: TextLine, run: readonly TextLine[]): boolean {
+  const seen = new Set(run.flatMap((l) => columnStarts(l.text)));
+  return columnStarts(line.text).every((x) => [...seen].some((s) => Math.abs(s - x) <= SNAP));
 }
 
 /** Cluster frequent start positions into column starts (leftmost of each cluster). */
@@ -87,9 +100,19 @@ export function findLayoutTables(
     const joins = (k: number): boolean => k < lines.length && !taken(k) && lines[k]!.page === lines[i]!.page;
     for (;;) {
       if (joins(end + 1) && isTabular(lines[end + 1]!)) end++;
-      // One line without a gutter, or one blank line, may sit inside a run.
+      // One line without a gutter may sit inside a run (a row whose gutter was squeezed to one space), and
+      // so may two blank or short label lines (a group label, a heading between parts of one table).
       else if (joins(end + 2) && isTabular(lines[end + 2]!)) end += 2;
-      else break;
+      else {
+        // Up to four blank or short label lines (at most two labels: "blank, group label, blank") before the next tabular line.
+        let k = end + 1;
+        while (k <= end + 4 && joins(k) && !isTabular(lines[k]!) && isLabelOrBlank(lines[k]!)) k++;
+        const labels = lines.slice(end + 1, k).filter((l) => l.text.trim()).length;
+        // Not when the header line repeats after them: the labels are a heading over a new copy of the table.
+        const repeatsHeader = joins(k) && normText(lines[k]!.text) === normText(lines[i]!.text);
+        if (k > end + 1 && k <= end + 5 && joins(k) && isTabular(lines[k]!) && labels <= 2 && !repeatsHeader && aligned(lines[k]!, lines.slice(i, end + 1))) end = k;
+        else break;
+      }
     }
     const run = lines.slice(i, end + 1);
     const starts = clusterStarts(run.filter((l) => l.text.trim()));
@@ -107,5 +130,24 @@ export function findLayoutTables(
     }
     i = end + 1;
   }
-  return found;
+  return joinAcrossPages(found, lines);
+}
+
+/**
+ * A table continued on the next page (its columns may start a few characters further right there) is
+ * one table: consecutive tables with the same number of columns, on consecutive pages, with nothing but
+ * blank lines between them, are joined, each page's lines keeping the columns found on its page.
+ */
+function joinAcrossPages(found: {start: number; end: number; input: PhysicalTableInput}[], lines: readonly TextLine[]): {start: number; end: number; input: PhysicalTableInput}[] {
+  const out: {start: number; end: number; input: PhysicalTableInput}[] = [];
+  for (const table of found) {
+    const last = out.at(-1);
+    const between = last ? lines.slice(last.end + 1, table.start) : [];
+    const nextPage = last !== undefined && (lines[table.start]!.page ?? 0) === (lines[last.end]!.page ?? 0) + 1;
+    if (last && nextPage && between.every((l) => !l.text.trim()) && last.input.columns.length === table.input.columns.length) {
+      const [first, ...rest] = table.input.lines;
+      out[out.length - 1] = {start: last.start, end: table.end, input: {...last.input, lines: [...last.input.lines, ...(first ? [{...first, gapAbove: 1}] : []), ...rest]}};
+    } else out.push(table);
+  }
+  return out;
 }

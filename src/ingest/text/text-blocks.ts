@@ -2,14 +2,16 @@ import type {Block, ListItem} from '../../model/document.js';
 import {joinLines, vocabularyOf} from '../table/join-lines.js';
 import {locate, LIST_MARKER, splitMarker, type TextLine} from './text-lines.js';
 
-/** A heading in plain text: one short line on its own, without sentence punctuation at the end. */
+/** A heading in plain text: one short line, without sentence punctuation at the end. */
 const HEADING_MAX_WORDS = 12;
+/** A heading line at the top of a group is at most this share of the length of the line after it. */
+const HEADING_SHARE = 0.6;
 
 function indent(line: TextLine): number {
   return /^\s*/.exec(line.text.replace(/\t/g, '    '))![0].length;
 }
 
-/** Heading level from the line's own form: "2.1 Urgent care" → 3, "2. Urgent care" or ALL CAPS → 2, else 2. */
+/** Heading level from the line's own form: "2.1 Urgent care" → 3, "2. Urgent care" → 2, else 2. */
 function headingLevel(text: string): number {
   const numbered = /^(\d+(?:\.\d+)*)\.?\s/.exec(text);
   if (numbered) return Math.min(6, 1 + numbered[1]!.split('.').length);
@@ -22,12 +24,25 @@ function isHeadingLine(text: string): boolean {
   return words.length <= HEADING_MAX_WORDS && !/[.;:,!?]$/.test(t) && /^[\p{Lu}\p{N}]/u.test(t) && !/^[\p{N}][\d,.%]*$/u.test(t);
 }
 
+function isMarkerLine(line: TextLine): boolean {
+  return LIST_MARKER.test(line.text.trim());
+}
+
+/** A numbered line that reads as a section heading ("2. Transport") rather than an item. */
+function isNumberedHeading(line: TextLine): boolean {
+  const t = line.text.trim();
+  return /^\d+(?:\.\d+)*\.?\s/.test(t) && isHeadingLine(splitMarker(t).text) && splitMarker(t).text.split(/\s+/).length <= 6;
+}
+
 /**
- * Read the lines of plain text outside tables: a group of lines separated by blank lines is a paragraph
- * (wrapped lines joined), a list (lines opening with bullets or numbers; an item's wrapped lines joined;
- * deeper indentation nests), or a heading (one short line on its own). The first group is the title.
+ * Read the lines of plain text outside tables. Groups of lines are separated by blank lines; within a
+ * group, lines opening with a bullet or number are list items (an item's wrapped lines join; deeper
+ * indentation nests), a short line at the top of a group is a heading when a list or a much longer line
+ * follows it (text dumps of PDFs keep no blank line under a heading), a short line alone is a heading
+ * when something follows (`more` says a table does), and other lines are paragraphs (wrapped lines
+ * joined). The first line of the document is its title when it reads as one.
  */
-export function textBlocks(lines: readonly TextLine[], first: boolean): Block[] {
+export function textBlocks(lines: readonly TextLine[], first: boolean, more = false): Block[] {
   const vocabulary = vocabularyOf(lines.map((l) => l.text));
   const groups: TextLine[][] = [];
   let group: TextLine[] = [];
@@ -40,39 +55,65 @@ export function textBlocks(lines: readonly TextLine[], first: boolean): Block[] 
   }
   if (group.length) groups.push(group);
   const blocks: Block[] = [];
-  let titled = !first;
+  const paragraph = (part: readonly TextLine[]): void => {
+    const text = joinLines(part.map((l) => l.text), vocabulary);
+    if (text) blocks.push({kind: 'paragraph', text, path: [], at: locate(part[0]!)});
+  };
+  const heading = (line: TextLine, level: number): void => {
+    blocks.push({kind: 'heading', level, text: line.text.trim().replace(/\s+/g, ' '), path: [], at: locate(line)});
+  };
   groups.forEach((lines, g) => {
-    const at = locate(lines[0]!);
-    const markerLines = lines.filter((l) => LIST_MARKER.test(l.text.trim()));
-    const isList = markerLines.length > 0 && LIST_MARKER.test(lines[0]!.text.trim());
-    if (!titled) {
-      titled = true;
-      if (!isList && lines.length <= 2) {
-        blocks.push({kind: 'heading', level: 1, text: joinLines(lines.map((l) => l.text), vocabulary), path: [], at});
+    let i = 0;
+    if (first && g === 0) {
+      // The title: the first line, or the first group when it is one or two short lines.
+      if (!isMarkerLine(lines[0]!) && isHeadingLine(lines[0]!.text)) {
+        heading(lines[0]!, 1);
+        i = 1;
+      } else if (!isMarkerLine(lines[0]!) && lines.length <= 2) {
+        blocks.push({kind: 'heading', level: 1, text: joinLines(lines.map((l) => l.text), vocabulary), path: [], at: locate(lines[0]!)});
         return;
       }
     }
-    if (isList) {
-      // A numbered line alone, followed by something that is not the next item of its list, is a numbered heading.
-      const alone = lines.length === 1 && /^\d+(?:\.\d+)*\.?\s/.test(lines[0]!.text.trim()) && isHeadingLine(splitMarker(lines[0]!.text.trim()).text);
-      const next = groups[g + 1]?.[0]?.text.trim() ?? '';
-      const previousList = blocks.at(-1)?.kind === 'list';
-      if (alone && !previousList && !/^\d+(?:\.\d+)*[.)]?\s/.test(next)) {
-        blocks.push({kind: 'heading', level: headingLevel(lines[0]!.text.trim()), text: lines[0]!.text.trim(), path: [], at});
-        return;
+    const last = g === groups.length - 1;
+    while (i < lines.length) {
+      const line = lines[i]!;
+      const next = lines[i + 1];
+      if (isMarkerLine(line)) {
+        // A numbered heading alone in its group, not followed by the next item of a list, is a heading.
+        const followedByItem = Boolean(next && isMarkerLine(next)) || /^\d+(?:\.\d+)*[.)]?\s/.test(groups[g + 1]?.[0]?.text.trim() ?? '');
+        if (lines.length === 1 && isNumberedHeading(line) && blocks.at(-1)?.kind !== 'list' && !followedByItem && (!last || more)) {
+          heading(line, headingLevel(line.text.trim()));
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < lines.length && (isMarkerLine(lines[j]!) || indent(lines[j]!) > indent(line))) j++;
+        const items = listItems(lines.slice(i, j), vocabulary);
+        const previous = blocks.at(-1);
+        // Items of one list separated by blank lines stay one list.
+        if (previous?.kind === 'list' && i === 0 && g > 0) previous.items.push(...items);
+        else blocks.push({kind: 'list', ordered: /\d|^[a-z]|^\(/i.test(splitMarker(line.text.trim()).marker ?? ''), path: [], items, at: locate(line)});
+        i = j;
+        continue;
       }
-      const items = listItems(lines, vocabulary);
-      const last = blocks.at(-1);
-      // Items of one list separated by blank lines stay one list.
-      if (last?.kind === 'list' && g > 0) last.items.push(...items);
-      else blocks.push({kind: 'list', ordered: /\d|^[a-z]|^\(/i.test(splitMarker(lines[0]!.text.trim()).marker ?? ''), path: [], items, at});
-      return;
+      const isLastLine = i === lines.length - 1;
+      if (isHeadingLine(line.text)) {
+        if (isLastLine && lines.length === 1 && (!last || more)) {
+          heading(line, headingLevel(line.text.trim()));
+          i++;
+          continue;
+        }
+        if (next && (isMarkerLine(next) || line.text.trim().length <= HEADING_SHARE * next.text.trim().length || indent(next) > indent(line))) {
+          heading(line, headingLevel(line.text.trim()));
+          i++;
+          continue;
+        }
+      }
+      let j = i + 1;
+      while (j < lines.length && !isMarkerLine(lines[j]!)) j++;
+      paragraph(lines.slice(i, j));
+      i = j;
     }
-    if (lines.length === 1 && isHeadingLine(lines[0]!.text) && g < groups.length - 1) {
-      blocks.push({kind: 'heading', level: headingLevel(lines[0]!.text.trim()), text: lines[0]!.text.trim(), path: [], at});
-      return;
-    }
-    blocks.push({kind: 'paragraph', text: joinLines(lines.map((l) => l.text), vocabulary), path: [], at});
   });
   return blocks;
 }

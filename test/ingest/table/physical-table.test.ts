@@ -62,17 +62,40 @@ describe('physicalTable', () => {
     ]);
   });
 
-  it('without geometry, starts a new item at a capital after a line that ends a phrase', () => {
+  it('without geometry, in a table whose lines wrap, starts a new item at a capital after a line that ends a phrase', () => {
     const input = layout(
       [
         ['Area', 'Objective'],
         ['Cancer', 'Reduce waits over 62 days by March'],
         ['', '2025 with further improvement'],
-        ['', 'Meet the faster diagnosis standard'],
+        ['', 'Meet the faster diagnosis standard for'],
+        ['', 'patients referred urgently'],
       ],
       false,
     );
-    expect(cells(input).map((r) => r[1])).toEqual(['Reduce waits over 62 days by March 2025 with further improvement', 'Meet the faster diagnosis standard']);
+    expect(cells(input).map((r) => r[1])).toEqual(['Reduce waits over 62 days by March 2025 with further improvement', 'Meet the faster diagnosis standard for patients referred urgently']);
+  });
+
+  it('without geometry, in a table whose lines never wrap (a spreadsheet pasted as text), reads one item per line', () => {
+    const input = layout(
+      [
+        ['Priority', 'Success measure'],
+        ['Protecting people', 'Number of stalking protection orders applied for'],
+        ['', 'Victims of rape offered specialist support within 2 days'],
+      ],
+      false,
+    );
+    expect(cells(input).map((r) => r[1])).toEqual(['Number of stalking protection orders applied for', 'Victims of rape offered specialist support within 2 days']);
+  });
+
+  it('makes a line marked wide (a tab-less label in a tab table) a full-width group row', () => {
+    const input = layout([['Outcome', 'Measure'], ['Theme A: Safer streets', ''], ['Less violence', 'Violent offences in the town centre']], false);
+    const wide = {...input, lines: input.lines.map((l, i) => (i === 1 ? {...l, wide: true} : l))};
+    const table = finishTable(physicalTable(wide));
+    expect(table.rows.map((r) => [r.section === true, r.cells[0]!.text, r.cells[0]!.colSpan])).toEqual([
+      [true, 'Theme A: Safer streets', 2],
+      [false, 'Less violence', 1],
+    ]);
   });
 
   it('keeps a bullet as the fragment marker, one fragment per item in a cell', () => {
