@@ -13,7 +13,7 @@ import {lineKey, pageItems, type ColumnLayout} from './page-blocks.js';
 import {latticeTables} from './lattice.js';
 import {continuesTable, continueTable} from './continue-table.js';
 import type {FromWorker, ToWorker} from './pdf-worker.js';
-import {formFieldNotes, openPdf, readRange, type PageData, type ReadPagesResult} from './read-pages.js';
+import {formFieldNotes, PdfReader, type PageData, type ReadPagesResult} from './read-pages.js';
 import {pdfSignature} from '../sniff-format.js';
 
 /** What the PDF route produces. */
@@ -133,45 +133,45 @@ async function readAll(bytes: Uint8Array, file: string, threads: number): Promis
   const queued = new Promise<RangeQueue | undefined>((resolve) => (release = resolve));
   const results: PagesRead[] = [];
   const early = threads >= 2 && bytes.length >= EARLY_WORKER_BYTES ? Array.from({length: threads - 1}, () => runWorker(bytes, file, queued, results)) : [];
-  const opened = await openPdf(bytes, file);
+  const opened = await PdfReader.open(bytes, file);
   if (!opened.ok) {
     release(undefined);
     await Promise.all(early);
     return opened;
   }
-  const {doc} = opened;
+  const {reader} = opened;
   try {
-    if (threads < 2 || doc.numPages < PARALLEL_MIN_PAGES) {
+    if (threads < 2 || reader.numPages < PARALLEL_MIN_PAGES) {
       release(undefined);
-      const [read] = await Promise.all([readRange(doc, file), ...early]);
+      const [read] = await Promise.all([reader.read(), ...early]);
       read.diagnostics.unshift(...opened.diagnostics);
-      await addFormFields(doc, read, file);
+      await addFormFields(reader.document, read, file);
       return read;
     }
-    const queue = new RangeQueue(doc.numPages);
+    const queue = new RangeQueue(reader.numPages);
     release(queue);
     const workers = early.length ? early : Array.from({length: threads - 1}, () => runWorker(bytes, file, queued, results));
     const here = (async () => {
-      for (let range = queue.take(); range; range = queue.take()) results.push(await readRange(doc, file, range));
+      for (let range = queue.take(); range; range = queue.take()) results.push(await reader.read(range));
     })();
     await Promise.all([here, ...workers]);
     // Pages a failed worker gave back after this thread had finished.
-    for (let range = queue.take(); range; range = queue.take()) results.push(await readRange(doc, file, range));
+    for (let range = queue.take(); range; range = queue.take()) results.push(await reader.read(range));
     const pages = results.flatMap((r) => r.pages).sort((a, b) => a.number - b.number);
     const byFirstPage = results.toSorted((a, b) => (a.pages[0]?.number ?? 0) - (b.pages[0]?.number ?? 0));
     const merged: ReadPagesResult = {
       ok: true,
-      numPages: doc.numPages,
+      numPages: reader.numPages,
       pages,
       textItems: results.reduce((n, r) => n + r.textItems, 0),
       diagnostics: [...opened.diagnostics, ...byFirstPage.flatMap((r) => r.diagnostics)],
     };
     const title = results.find((r) => r.title !== undefined)?.title;
     if (title !== undefined) merged.title = title;
-    await addFormFields(doc, merged, file);
+    await addFormFields(reader.document, merged, file);
     return merged;
   } finally {
-    await doc.destroy();
+    await reader.close();
   }
 }
 
@@ -200,8 +200,11 @@ function groupRows(table: TableBlock, input: PhysicalTableInput, spanning: Reado
   return {...table, rows};
 }
 
-/** Pages → blocks: furniture removed, each page laid out, a table's columns carried over page breaks. */
-function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnostic[]): Block[] {
+/**
+ * Pages → blocks: furniture removed, each page laid out, a table's columns carried over page breaks.
+ * Takes the pages: the array is emptied as they are laid out.
+ */
+function assemble(pages: PageData[], file: string, diagnostics: Diagnostic[]): Block[] {
   const furniture = findFurniture(pages);
   if (furniture.size) {
     const onPages = new Set([...furniture].map((line) => line.page)).size;
@@ -220,7 +223,9 @@ function assemble(pages: readonly PageData[], file: string, diagnostics: Diagnos
   let notes = 0;
   // A ruled table that ended the page before, nothing after it: the one a table topping this page may continue.
   let endingTable: TableBlock | undefined;
-  for (const page of pages) {
+  // Each page's lines are let go once laid out (the array is emptied as it goes), so that the lines of all
+  // pages and the blocks made from them are not held at once.
+  for (let page = pages.shift(); page; page = pages.shift()) {
     const kept = page.lines.filter((l) => !furniture.has(l));
     const {tables, rest} = page.rulings ? latticeTables(page.rulings, kept, page.number) : {tables: [], rest: kept};
     const result = pageItems(rest, tables, page.width, carry, page.rulings?.h);

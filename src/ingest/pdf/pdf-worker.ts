@@ -3,7 +3,7 @@
 // document), then reads the ranges the parent hands out, one at a time, until told there are none left.
 import {parentPort, workerData} from 'node:worker_threads';
 import {loadPdfJs} from './load-pdfjs.js';
-import {openPdf, readRange} from './read-pages.js';
+import {PdfReader, type readRange} from './read-pages.js';
 
 /** Messages from the parent: a range to read, or the end. */
 export type ToWorker = {range: [number, number]} | {done: true};
@@ -13,19 +13,19 @@ export type FromWorker = {ready: true; result?: Awaited<ReturnType<typeof readRa
 const {bytes, file} = workerData as {bytes: Uint8Array; file: string};
 const port = parentPort!;
 await loadPdfJs();
-let opened: ReturnType<typeof openPdf> | undefined;
+let opened: ReturnType<typeof PdfReader.open> | undefined;
 port.on('message', (message: ToWorker) => {
   if ('done' in message) {
     void (opened ?? Promise.resolve(undefined)).then(async (o) => {
-      if (o?.ok) await o.doc.destroy();
+      if (o?.ok) await o.reader.close();
       port.close();
     });
     return;
   }
-  opened ??= openPdf(bytes, file);
+  opened ??= PdfReader.open(bytes, file);
   void opened.then(async (o) => {
     if (!o.ok) port.postMessage({failed: true} satisfies FromWorker);
-    else port.postMessage({ready: true, result: await readRange(o.doc, file, message.range)} satisfies FromWorker);
+    else port.postMessage({ready: true, result: await o.reader.read(message.range)} satisfies FromWorker);
   });
 });
 port.postMessage({ready: true} satisfies FromWorker);

@@ -298,3 +298,79 @@ export async function readRange(doc: PdfDocument, file: string, range?: readonly
   if (title !== undefined) result.title = title;
   return result;
 }
+
+/**
+ * Pages served by one open document before it is closed and opened again. pdf.js keeps every page
+ * object it has handed out, on both of its sides, for the document's lifetime (a viewer goes back to
+ * pages), ~60 KB a page: reopening bounds that, so memory stays flat however long the PDF. Opening is
+ * cheap (the cross-reference table is read lazily); fonts are parsed again, as after `cleanup()`.
+ */
+const REOPEN_EVERY = 192;
+
+type PagesRead = Extract<ReadPagesResult, {ok: true}>;
+
+/** An open PDF that reads page ranges, reopening itself every {@link REOPEN_EVERY} pages. */
+export class PdfReader {
+  #doc: PdfDocument;
+  #served = 0;
+  readonly #bytes: Uint8Array;
+  readonly #file: string;
+
+  private constructor(doc: PdfDocument, bytes: Uint8Array, file: string) {
+    this.#doc = doc;
+    this.#bytes = bytes;
+    this.#file = file;
+  }
+
+  /** Open a PDF (see {@link openPdf}). */
+  static async open(bytes: Uint8Array, file: string): Promise<{ok: true; reader: PdfReader; diagnostics: Diagnostic[]} | {ok: false; diagnostics: Diagnostic[]}> {
+    const opened = await openPdf(bytes, file);
+    if (!opened.ok) return opened;
+    return {ok: true, reader: new PdfReader(opened.doc, bytes, file), diagnostics: opened.diagnostics};
+  }
+
+  get numPages(): number {
+    return this.#doc.numPages;
+  }
+
+  /** The open document, for document-level reads (form fields). */
+  get document(): PdfDocument {
+    return this.#doc;
+  }
+
+  /** Read pages `first`–`last` (1-based, inclusive; all by default), reopening the document as it goes. */
+  async read(range?: readonly [number, number]): Promise<PagesRead> {
+    const [first, last] = range ?? [1, this.#doc.numPages];
+    const parts: PagesRead[] = [];
+    for (let from = first; from <= last; ) {
+      if (this.#served >= REOPEN_EVERY) await this.#reopen();
+      const to = Math.min(last, from + (REOPEN_EVERY - this.#served) - 1);
+      const part = await readRange(this.#doc, this.#file, [from, to]);
+      parts.push(part);
+      this.#served += to - from + 1;
+      from = to + 1;
+    }
+    const result: PagesRead = {
+      ok: true,
+      numPages: this.#doc.numPages,
+      pages: parts.flatMap((p) => p.pages),
+      textItems: parts.reduce((n, p) => n + p.textItems, 0),
+      diagnostics: parts.flatMap((p) => p.diagnostics),
+    };
+    const title = parts.find((p) => p.title !== undefined)?.title;
+    if (title !== undefined) result.title = title;
+    return result;
+  }
+
+  async #reopen(): Promise<void> {
+    const again = await openPdf(this.#bytes, this.#file);
+    if (!again.ok) return;
+    await this.#doc.destroy();
+    this.#doc = again.doc;
+    this.#served = 0;
+  }
+
+  async close(): Promise<void> {
+    await this.#doc.destroy();
+  }
+}
