@@ -315,18 +315,23 @@ export class PdfReader {
   #served = 0;
   readonly #bytes: Uint8Array;
   readonly #file: string;
+  readonly #reopenEvery: number;
 
-  private constructor(doc: PdfDocument, bytes: Uint8Array, file: string) {
+  private constructor(doc: PdfDocument, bytes: Uint8Array, file: string, reopenEvery: number) {
     this.#doc = doc;
     this.#bytes = bytes;
     this.#file = file;
+    this.#reopenEvery = reopenEvery;
   }
 
-  /** Open a PDF (see {@link openPdf}). */
-  static async open(bytes: Uint8Array, file: string): Promise<{ok: true; reader: PdfReader; diagnostics: Diagnostic[]} | {ok: false; diagnostics: Diagnostic[]}> {
+  /**
+   * Open a PDF (see {@link openPdf}). `reopenEvery`: pages served before the document is opened again.
+   * @default reopenEvery 192
+   */
+  static async open(bytes: Uint8Array, file: string, options: {readonly reopenEvery?: number} = {}): Promise<{ok: true; reader: PdfReader; diagnostics: Diagnostic[]} | {ok: false; diagnostics: Diagnostic[]}> {
     const opened = await openPdf(bytes, file);
     if (!opened.ok) return opened;
-    return {ok: true, reader: new PdfReader(opened.doc, bytes, file), diagnostics: opened.diagnostics};
+    return {ok: true, reader: new PdfReader(opened.doc, bytes, file, Math.max(1, options.reopenEvery ?? REOPEN_EVERY)), diagnostics: opened.diagnostics};
   }
 
   get numPages(): number {
@@ -343,8 +348,8 @@ export class PdfReader {
     const [first, last] = range ?? [1, this.#doc.numPages];
     const parts: PagesRead[] = [];
     for (let from = first; from <= last; ) {
-      if (this.#served >= REOPEN_EVERY) await this.#reopen();
-      const to = Math.min(last, from + (REOPEN_EVERY - this.#served) - 1);
+      if (this.#served >= this.#reopenEvery) await this.#reopen();
+      const to = Math.min(last, from + (this.#reopenEvery - this.#served) - 1);
       const part = await readRange(this.#doc, this.#file, [from, to]);
       parts.push(part);
       this.#served += to - from + 1;

@@ -191,6 +191,23 @@ describe('ingestPdf: large documents on worker threads', () => {
   });
 });
 
+describe('PdfReader', () => {
+  it('reads the same pages when it reopens the document every few pages', async () => {
+    const {PdfReader} = await import('../../../src/ingest/pdf/read-pages.js');
+    const bytes = new Uint8Array(readFileSync(PDF_2024));
+    const once = await PdfReader.open(bytes, 'a.pdf');
+    const often = await PdfReader.open(bytes, 'a.pdf', {reopenEvery: 5});
+    if (!once.ok || !often.ok) throw new Error('cannot open');
+    const a = await once.reader.read();
+    const b = await often.reader.read([1, 12]);
+    const c = await often.reader.read([13, 24]);
+    await once.reader.close();
+    await often.reader.close();
+    expect(JSON.stringify([...b.pages, ...c.pages])).toBe(JSON.stringify(a.pages));
+    expect(a.pages).toHaveLength(24);
+  });
+});
+
 describe('ingestPdf: documents that cannot be read', () => {
   const read = async (bytes: Uint8Array) => ingestPdf(bytes, {file: 'x.pdf'});
 
