@@ -10,6 +10,9 @@ import {normText} from '../../util/text-shape.js';
 const WIDTH_TOLERANCE = 6;
 const WIDTH_SHARE = 0.05;
 
+/** A repeated header has at most this many rows. */
+const MAX_HEADER_ROWS = 3;
+
 const rowText = (row: Row): string => row.cells.map((c) => (c.spannedFrom ? '' : normText(c.text))).join('|');
 const isEmptyCell = (cell: Cell): boolean => !cell.spannedFrom && !cell.text.trim();
 
@@ -61,8 +64,10 @@ function joinCell(into: Cell, from: Cell): Cell {
 export function continueTable(previous: TableBlock, next: TableBlock): TableBlock {
   let rows = [...next.rows];
   // The repeated header: the first rows of `next` that equal the first rows of `previous`.
+  // At most a few rows, and not the whole page again (a page repeated whole is content, not a header).
   let repeated = 0;
-  while (repeated < rows.length && repeated < previous.rows.length && repeated < 3 && rowText(rows[repeated]!) !== '' && rowText(rows[repeated]!) === rowText(previous.rows[repeated]!)) repeated++;
+  while (repeated < rows.length && repeated < previous.rows.length && rowText(rows[repeated]!) !== '' && rowText(rows[repeated]!) === rowText(previous.rows[repeated]!)) repeated++;
+  if (repeated > MAX_HEADER_ROWS || repeated === rows.length) repeated = 0;
   // Renumber the spans of what is kept of `next` into the joined table's rows.
   const offset = previous.rows.length - repeated;
   rows = rows.slice(repeated).map((row) => ({

@@ -80,4 +80,13 @@ describe('continuesTable and continueTable', () => {
       ['Staff', 'Improve retention'],
     ]);
   });
+
+  it('keeps the rows of a page that repeats the whole table: content, not a header', () => {
+    const again = table(2, 60, [
+      ['Area', 'Objective'],
+      [['Money', 2], 'Deliver a balanced budget and'],
+      ['↑1,0', 'Cut agency spending'],
+    ]);
+    expect(continueTable(page1, again).rows).toHaveLength(6);
+  });
 });
