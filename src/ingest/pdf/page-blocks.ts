@@ -111,8 +111,14 @@ function isTwoColumnText(lines: readonly PageLine[], starts: readonly number[], 
   // In running text both columns are mostly full lines and run down the page side by side; in an
   // objectives table the first column holds a few labels, one per row of several lines.
   const share = (column: number): number => lines.filter((l) => l.chunks.some((c) => columnOf(c.x0, starts) === column)).length / lines.length;
-  const textLike = median(leftWidths) > (right - left) * 0.6 && median(rightWidths) > (right - left) * 0.6 && share(0) >= 0.75 && share(1) >= 0.75;
-  return textLike && !rowsAligned(lines, starts);
+  // Both columns run down the page (text on most lines), and either are mostly full lines, or are two
+  // columns of one shape (as wide as each other: an index, a glossary of short entries); a table's
+  // columns play different parts and differ in width, or, when as wide as each other, start their rows level.
+  const full = median(leftWidths) > (right - left) * 0.6 && median(rightWidths) > (right - left) * 0.6;
+  const extent = (widths: readonly number[]): number => widths.toSorted((a, b) => a - b)[Math.floor(widths.length * 0.9)] ?? 0;
+  const ratio = extent(leftWidths) / Math.max(1, extent(rightWidths));
+  const symmetric = ratio >= 0.8 && ratio <= 1.25;
+  return share(0) >= 0.75 && share(1) >= 0.75 && (full || symmetric) && !rowsAligned(lines, starts);
 }
 
 /**
