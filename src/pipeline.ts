@@ -9,6 +9,8 @@ import {matchObjectives, type MatchOptions} from './match/match-objectives.js';
 import {diffMatchSet} from './diff/diff-match-set.js';
 import {applyReview} from './review/apply-review.js';
 import type {LoadedReview} from './review/parse-review.js';
+import {defaultAliases} from './io/load-aliases.js';
+import {packageVersion} from './io/package-root.js';
 
 /** Options for reading one document into an edition. */
 export interface ReadEditionOptions extends ExtractOptions {
@@ -40,21 +42,28 @@ export async function readEdition(bytes: Uint8Array, options: ReadEditionOptions
 
 /** Options for {@link compareEditions}. */
 export interface CompareOptions extends MatchOptions {
+  /** Domain synonyms. @default the shipped `data/aliases.json`, as the CLI uses (pass `{terms: [], areas: []}` for none) */
   readonly aliases?: Aliases;
-  /** Version written into the output. @default '0.0.0' */
+  /** Version written into the output. @default this package's version, as the CLI writes */
   readonly version?: string;
   /** A review file to apply between diff and render (src/review). @default none */
   readonly review?: LoadedReview;
 }
 
 /**
- * Two editions → comparison: match, then diff (with a review file: match, review, diff, review).
+ * Two editions → comparison: match, then diff (with a review file: match, review, diff, review). The
+ * defaults are the CLI's: the shipped aliases and this package's version, so the library and
+ * `guidance-diff compare` give the same bytes.
  *
  * @example
- * const comparison = compareEditions(previous, current, {aliases});
+ * const comparison = compareEditions(previous, current);
  */
 export function compareEditions(previous: Edition, current: Edition, options: CompareOptions = {}): Comparison {
-  const set = matchObjectives(previous, current, options);
-  const version = options.version === undefined ? {} : {version: options.version};
-  return options.review ? applyReview(set, {...version, review: options.review}) : diffMatchSet(set, version);
+  const set = matchObjectives(previous, current, {...options, aliases: options.aliases ?? defaultAliases()});
+  const diffOptions = {
+    version: options.version ?? packageVersion(),
+    aliases: options.aliases ?? defaultAliases(),
+    ...(options.lexicon === undefined ? {} : {lexicon: options.lexicon}),
+  };
+  return options.review ? applyReview(set, {...diffOptions, review: options.review}) : diffMatchSet(set, diffOptions);
 }

@@ -22,7 +22,7 @@ export interface CompareExtra {
 export type BatchJob =
   | {id: number; kind: 'read'; bytes: Uint8Array; options: ReadEditionOptions}
   | {id: number; kind: 'compare'; previous: Edition; current: Edition; aliases: Aliases; version: string; formats: OutputFormat[]; extra: CompareExtra}
-  | {id: number; kind: 'lineage'; series: string; editions: Edition[]; aliases: Aliases; html?: {sourceBase?: string}};
+  | {id: number; kind: 'lineage'; series: string; editions: Edition[]; aliases: Aliases; registered: number[]; html?: {sourceBase?: string}};
 
 async function run(job: BatchJob): Promise<unknown> {
   switch (job.kind) {
@@ -37,7 +37,7 @@ async function run(job: BatchJob): Promise<unknown> {
       return {files, diagnostics: comparison.diagnostics.filter((d) => d.stage === 'review' && d.severity !== 'info')};
     }
     case 'lineage': {
-      const lineage = buildLineage(job.series, job.editions, {aliases: job.aliases});
+      const lineage = buildLineage(job.series, job.editions, {aliases: job.aliases, registered: job.registered});
       const files = renderLineageFiles(lineage, job.html ? {html: {...job.html, editions: job.editions}} : {});
       return {files, lineages: lineage.lineages.length};
     }

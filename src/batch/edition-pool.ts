@@ -19,7 +19,7 @@ type JobInput = BatchJob extends infer J ? (J extends {id: number} ? Omit<J, 'id
  */
 export class EditionPool {
   readonly #idle: Worker[] = [];
-  readonly #waiting: ((worker: Worker) => void)[] = [];
+  readonly #waiting: {resolve: (worker: Worker) => void; reject: (error: Error) => void}[] = [];
   readonly #all: Worker[] = [];
   #next = 0;
 
@@ -31,15 +31,18 @@ export class EditionPool {
     }
   }
 
+  #closed = false;
+
   async #acquire(): Promise<Worker> {
+    if (this.#closed) throw new Error('Cannot run a job: the worker pool is closed');
     const worker = this.#idle.pop();
     if (worker) return worker;
-    return new Promise((resolve) => this.#waiting.push(resolve));
+    return new Promise((resolve, reject) => this.#waiting.push({resolve, reject}));
   }
 
   #release(worker: Worker): void {
     const waiter = this.#waiting.shift();
-    if (waiter) waiter(worker);
+    if (waiter) waiter.resolve(worker);
     else this.#idle.push(worker);
   }
 
@@ -61,8 +64,8 @@ export class EditionPool {
   }
 
   /** Follow a series' lineage and render its files on a worker. */
-  lineage(series: string, editions: Edition[], aliases: Aliases, html?: {sourceBase?: string}): Promise<{files: OutputFile[]; lineages: number}> {
-    return this.#run({kind: 'lineage', series, editions, aliases, ...(html ? {html} : {})}) as Promise<{files: OutputFile[]; lineages: number}>;
+  lineage(series: string, editions: Edition[], aliases: Aliases, registered: number[], html?: {sourceBase?: string}): Promise<{files: OutputFile[]; lineages: number}> {
+    return this.#run({kind: 'lineage', series, editions, aliases, registered, ...(html ? {html} : {})}) as Promise<{files: OutputFile[]; lineages: number}>;
   }
 
   async #run(input: JobInput): Promise<unknown> {
@@ -80,12 +83,18 @@ export class EditionPool {
           cleanup();
           reject(error);
         };
+        const onExit = (): void => {
+          cleanup();
+          reject(new Error('Cannot finish the job: its worker stopped'));
+        };
         const cleanup = (): void => {
           worker.off('message', onMessage);
           worker.off('error', onError);
+          worker.off('exit', onExit);
         };
         worker.on('message', onMessage);
         worker.on('error', onError);
+        worker.on('exit', onExit);
         worker.postMessage({...input, id} as BatchJob);
       });
     } finally {
@@ -93,8 +102,10 @@ export class EditionPool {
     }
   }
 
-  /** Stop every worker. */
+  /** Stop every worker: jobs in flight reject, jobs waiting for a worker never start. */
   async close(): Promise<void> {
+    this.#closed = true;
+    for (const waiter of this.#waiting.splice(0)) waiter.reject(new Error('Cannot run a job: the worker pool is closed'));
     await Promise.all(this.#all.map((w) => w.terminate()));
   }
 }

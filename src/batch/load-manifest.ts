@@ -2,7 +2,8 @@ import {readFile} from 'node:fs/promises';
 import {z} from 'zod';
 import {diagnostic, DiagnosticError} from '../model/diagnostics.js';
 import {Manifest} from '../model/manifest.js';
-import {displayPath} from '../cli/read-input.js';
+import {describeError} from '../io/describe-error.js';
+import {displayPath} from '../io/read-input.js';
 
 /** Read and validate a manifest; an invalid one is a DiagnosticError naming the entry and field. */
 export async function loadManifest(path: string): Promise<Manifest> {
@@ -12,7 +13,7 @@ export async function loadManifest(path: string): Promise<Manifest> {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const reason = code === 'ENOENT' ? 'no such file' : error instanceof SyntaxError ? `not valid JSON (${error.message})` : describeError(error);
     throw new DiagnosticError(diagnostic('error', code === 'ENOENT' ? 'file-not-found' : 'manifest-invalid', 'batch', `Cannot read manifest: ${reason}`, {file}), {cause: error});
   }
   const parsed = Manifest.safeParse(json);
@@ -41,12 +42,17 @@ export async function loadManifest(path: string): Promise<Manifest> {
 /** The comparisons a manifest asks for: as listed, or each edition against the previous one in its series. */
 export function plannedComparisons(manifest: Manifest): {id: string; previous: string; current: string}[] {
   if (manifest.comparisons) return manifest.comparisons.map((c) => ({id: c.id ?? `${c.previous}-vs-${c.current}`, previous: c.previous, current: c.current}));
-  const bySeries = new Map<string, Manifest['editions']>();
-  for (const e of manifest.editions) bySeries.set(e.series, [...(bySeries.get(e.series) ?? []), e]);
   const out: {id: string; previous: string; current: string}[] = [];
-  for (const editions of bySeries.values()) {
-    const sorted = editions.toSorted((a, b) => a.planYear.localeCompare(b.planYear) || (a.revision ?? '').localeCompare(b.revision ?? ''));
+  for (const sorted of seriesOf(manifest).values()) {
     for (let k = 1; k < sorted.length; k++) out.push({id: `${sorted[k - 1]!.id}-vs-${sorted[k]!.id}`, previous: sorted[k - 1]!.id, current: sorted[k]!.id});
   }
+  return out;
+}
+
+/** Each series' editions, oldest first (by plan year, then revision), series in manifest order. */
+export function seriesOf(manifest: Manifest): Map<string, Manifest['editions']> {
+  const out = new Map<string, Manifest['editions']>();
+  for (const e of manifest.editions) out.set(e.series, [...(out.get(e.series) ?? []), e]);
+  for (const [name, editions] of out) out.set(name, editions.toSorted((a, b) => a.planYear.localeCompare(b.planYear) || (a.revision ?? '').localeCompare(b.revision ?? '')));
   return out;
 }

@@ -1,5 +1,6 @@
 import fastDiff from 'fast-diff';
 import type {WordOp} from '../model/comparison.js';
+import {samePhrase, wordKey} from '../normalise/same-words.js';
 
 /** Words and single punctuation marks, each carrying the white space that follows it. */
 export function tokenize(text: string): string[] {
@@ -8,28 +9,31 @@ export function tokenize(text: string): string[] {
   return lead ? [lead, ...tokens] : tokens;
 }
 
-/** How a word is compared: by default case-insensitively; callers may also equate, e.g., plan years. */
-export type WordKey = (word: string, side: 'before' | 'after') => string;
-
-const defaultKey: WordKey = (word) => word.toLowerCase();
+/** Plan start years of the two texts, so that a date rolled forward with the plan year reads as equal. */
+export interface WordDiffOptions {
+  readonly beforePlanYear?: number | undefined;
+  readonly afterPlanYear?: number | undefined;
+}
 
 /**
- * Word-level diff with fast-diff: each distinct word (compared case-insensitively) is mapped to one
- * private-use character, the character strings are diffed, and the result is mapped back, so edits
- * never split a word.
+ * Word-level diff with fast-diff: each distinct word (compared by {@link wordKey}: case, number words)
+ * is mapped to one private-use character, the character strings are diffed, and the result is mapped
+ * back, so edits never split a word. A deleted run and the inserted run beside it that say the same
+ * after normalisation ("six weeks" / "6 weeks", "20 percent" / "20%", "March 2024" / "March 2025" one
+ * plan year on) are one equal run: the diff never shows a token replaced by an equal one.
  *
  * @example
  * wordDiff('reduce waits', 'reduce long waits');
  * // [{op: 'equal', text: 'reduce '}, {op: 'insert', text: 'long '}, {op: 'equal', text: 'waits'}]
  */
-export function wordDiff(before: string, after: string, key: WordKey = defaultKey): WordOp[] {
+export function wordDiff(before: string, after: string, options: WordDiffOptions = {}): WordOp[] {
   const a = tokenize(before);
   const b = tokenize(after);
   const codes = new Map<string, string>();
-  const encode = (tokens: readonly string[], side: 'before' | 'after'): string =>
+  const encode = (tokens: readonly string[]): string =>
     tokens
       .map((token) => {
-        const k = key(token.trim(), side);
+        const k = wordKey(token.trim());
         let code = codes.get(k);
         if (code === undefined) {
           code = String.fromCodePoint(0xf0000 + codes.size);
@@ -38,12 +42,10 @@ export function wordDiff(before: string, after: string, key: WordKey = defaultKe
         return code;
       })
       .join('');
-  const ca = encode(a, 'before');
-  const cb = encode(b, 'after');
-  const ops: WordOp[] = [];
+  const ops: SpanOp[] = [];
   let ia = 0;
   let ib = 0;
-  for (const [kind, chunk] of fastDiff(ca, cb)) {
+  for (const [kind, chunk] of fastDiff(encode(a), encode(b))) {
     const n = [...chunk].length;
     let text: string;
     if (kind === fastDiff.DELETE) {
@@ -54,13 +56,57 @@ export function wordDiff(before: string, after: string, key: WordKey = defaultKe
       ib += n;
     } else {
       text = b.slice(ib, ib + n).join('');
+      ops.push({op: 'equal', text, before: a.slice(ia, ia + n).join('')});
       ia += n;
       ib += n;
+      continue;
     }
-    const op = kind === fastDiff.DELETE ? 'delete' : kind === fastDiff.INSERT ? 'insert' : 'equal';
-    const last = ops.at(-1);
-    if (last && last.op === op) last.text += text;
-    else ops.push({op, text});
+    ops.push({op: kind === fastDiff.DELETE ? 'delete' : 'insert', text});
   }
-  return ops;
+  return coalesce(equateSame(ops, options));
+}
+
+/** An op, with an equal run's words as the previous text has them. */
+type SpanOp = WordOp & {before?: string};
+
+/** Longest span of ops, from an edit, that may be read as one phrase said two ways. */
+const SPAN = 5;
+
+/**
+ * Replace a span of edits (with the equal words between them) that says the same on both sides by
+ * one equal op holding the current words: "between 25 and 84" / "25–84", "six weeks" / "6 weeks".
+ */
+function equateSame(ops: readonly SpanOp[], options: WordDiffOptions): WordOp[] {
+  const out: WordOp[] = [];
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k]!;
+    if (op.op === 'equal') {
+      out.push({op: 'equal', text: op.text});
+      continue;
+    }
+    let taken = 0;
+    for (let end = Math.min(ops.length - 1, k + SPAN - 1); end > k; end--) {
+      const span = ops.slice(k, end + 1);
+      const before = span.filter((o) => o.op !== 'insert').map((o) => o.before ?? o.text).join('');
+      const after = span.filter((o) => o.op !== 'delete').map((o) => o.text).join('');
+      if (samePhrase(before, options.beforePlanYear, after, options.afterPlanYear)) {
+        out.push({op: 'equal', text: after});
+        taken = end - k;
+        break;
+      }
+    }
+    if (taken) k += taken;
+    else out.push({op: op.op, text: op.text});
+  }
+  return out;
+}
+
+function coalesce(ops: readonly WordOp[]): WordOp[] {
+  const out: WordOp[] = [];
+  for (const op of ops) {
+    const last = out.at(-1);
+    if (last && last.op === op.op) last.text += op.text;
+    else out.push({...op});
+  }
+  return out;
 }

@@ -193,7 +193,9 @@ export function extractObjectives(doc: SourceDocument, options: ExtractOptions =
   const candidates = candidatesOf(doc, options, vocabulary, stated, verbs).filter((c) => c.drafts.length > 0);
   const ranked = candidates.toSorted((a, b) => b.reading.score - a.reading.score || (a.reading.block ?? 0) - (b.reading.block ?? 0));
   const best = ranked[0];
-  if (!best || best.reading.score < MIN_SCORE) {
+  // A reading the user steered to is read whatever its score (the low score is still reported).
+  const steered = options.table !== undefined || options.itemColumn !== undefined || options.groupColumn !== undefined;
+  if (!best || (best.reading.score < MIN_SCORE && !steered)) {
     const why = best ? `the best reading, ${best.reading.description}, scored ${best.reading.score.toFixed(2)} (needs ${MIN_SCORE})` : 'the document has no table, list or commitment sentences';
     diagnostics.push(diagnostic('error', 'table-not-found', 'extract', `Cannot find objectives: ${why}`, {file}));
     return {status: 'failure', diagnostics: sortDiagnostics(diagnostics)};

@@ -36,6 +36,8 @@ interface ColumnStats {
   value: number;
   date: number;
   junk: number;
+  /** Distinct texts over runs of rows holding the same text (blanks and spans continue the run): 1 when each text holds one block of rows. */
+  contiguity: number;
 }
 
 /** The cell that owns a slot (a spanned slot points at its owner). Row index counts header rows first. */
@@ -160,6 +162,16 @@ function statsOf(unit: TableUnit, column: number): ColumnStats {
     else owned.push(cell);
   }
   const texts = owned.map((c) => c.text.trim());
+  let runs = 0;
+  let last: string | undefined;
+  for (const {row} of rows) {
+    const cell = row.cells[column];
+    const text = cell && !cell.spannedFrom ? normText(cell.text) : '';
+    if (text && text !== last) {
+      runs++;
+      last = text;
+    }
+  }
   const fragments = owned.flatMap((c) => (c.fragments.length ? c.fragments.map((f) => f.text) : [c.text]));
   const share = (test: (t: string) => boolean): number => (texts.length ? texts.filter(test).length / texts.length : 0);
   return {
@@ -174,11 +186,14 @@ function statsOf(unit: TableUnit, column: number): ColumnStats {
     value: share((t) => textShape(t).value || /^(?:n\/?a|tbc|tbd|nil|none|[-–—]|maintain|yes|no)$/i.test(t)),
     date: share((t) => parseColumnDeadline(t) !== undefined),
     junk: share((t) => textShape(t).junk),
+    contiguity: runs ? new Set(texts.map(normText)).size / runs : 1,
   };
 }
 
 /** A group column holds on average at least this many rows per group. */
 const ROWS_PER_GROUP = 1.5;
+/** A group column's texts each hold one block of rows (a text recurring in scattered rows is a value, not a group). */
+const CONTIGUITY = 0.9;
 
 /**
  * Whether column `g` groups the rows of column `c`: fewer distinct texts, each over a run of rows (a
@@ -189,6 +204,7 @@ function coarser(g: ColumnStats, c: ColumnStats): boolean {
     g.owned >= 2 &&
     g.distinct < c.distinct &&
     g.rows / Math.max(1, g.distinct) >= ROWS_PER_GROUP &&
+    g.contiguity >= CONTIGUITY &&
     (g.spanned + g.blank > 0 || g.owned > g.distinct) &&
     g.value < VALUE_SHARE &&
     g.junk < JUNK_SHARE
@@ -207,7 +223,7 @@ function roleOf(k: ColumnStats, item: ColumnStats, vocabulary: CompiledVocabular
   if (coarser(k, item) && roles.other < 0.8) return 'group';
   // One group cell per row (each area holding a list of items): the header names a group and the
   // cells read less like items than the item column's.
-  if (roles.group >= 0.7 && roles.group >= roles.item && k.distinct <= item.distinct && k.itemness < item.itemness) return 'group';
+  if (roles.group >= 0.7 && roles.group >= roles.item && k.distinct <= item.distinct && k.itemness < item.itemness && k.contiguity >= CONTIGUITY) return 'group';
   return 'other';
 }
 

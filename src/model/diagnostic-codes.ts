@@ -35,10 +35,12 @@ export const diagnosticCodes = {
   'table-truncated': {reason: "A table's rows stop before its last page, or part of it was not read", note: 'Check the pages named; the table may continue in a shape the reader did not join.'},
   'column-ignored': {reason: 'A column holding text was set aside', note: 'Its text is not in the output; name the columns with `--item-column` / `--group-column` if this is wrong.'},
   'items-count-changed': {reason: 'The number of items changed by more than half against the other edition', note: 'One of the editions may have been read wrongly; check both.'},
+  'pairs-uncertain': {reason: 'Some pairings are weak: the two texts are alike, but not clearly more alike than another candidate', note: 'Check the rows marked "check pairing" (`review` in comparison.json); each carries its `confidence`.'},
   'row-unparsed': {reason: 'A table row could not be read as an objective', note: 'The row was skipped; the rest were extracted.'},
   'junk-removed': {reason: 'Text outside the table columns (e.g. a rotated label) was removed', note: 'Informational.'},
   'count-mismatch': {reason: 'The document states a number of items or groups that differs from what was read', note: 'Check the extraction: an item may be missing, split or merged.'},
   'objective-duplicate': {reason: 'The same objective text appears twice in one area', note: 'Both were kept; their ids carry a suffix.'},
+  'vocabulary-invalid': {reason: 'The header vocabulary file is not valid', note: 'See data/header-vocabulary.json for the format.'},
   'aliases-invalid': {reason: 'The aliases file is not valid', note: 'See data/aliases.json for the format.'},
   'manifest-invalid': {reason: 'The manifest is not valid', note: 'See schemas/manifest.schema.json.'},
   'review-invalid': {reason: 'The review file is not valid', note: 'See schemas/review.schema.json; the message names the entry and field.'},
@@ -47,6 +49,8 @@ export const diagnosticCodes = {
   'review-conflict': {reason: 'Two review entries set different values for the same row or pair', note: 'The later entry wins.'},
   'review-unanchored': {reason: 'A row of an imported table matches no objective of the edition', note: 'Reported by `review import`; the row is kept as a manual row or left out, as the message says.'},
   'output-unwritable': {reason: 'The output cannot be written', note: 'Check the output directory and its permissions.'},
+  'inputs-identical': {reason: 'The two editions compared have the same bytes', note: 'Every objective is kept unchanged; check that the right files were given.'},
+  'batch-interrupted': {reason: 'The batch was interrupted before this item was done', note: 'Its earlier output, if any, was kept as it was; run the batch again.'},
   'internal-error': {reason: 'An unexpected error occurred', note: 'Please report it with `--debug` output.'},
 } as const satisfies Record<string, {reason: string; note: string}>;
 

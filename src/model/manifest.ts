@@ -16,6 +16,12 @@ export const ManifestEdition = z.object({
   revision: z.string().optional(),
   /** Where the document was published. */
   url: z.string().optional(),
+  /** Read the objectives from this table: its 1-based number among the document's tables, or words of its caption, heading or header. */
+  table: z.string().optional(),
+  /** The column holding the items: 1-based number or header words. */
+  itemColumn: z.string().optional(),
+  /** The column holding the groups: 1-based number or header words. */
+  groupColumn: z.string().optional(),
 });
 export type ManifestEdition = z.infer<typeof ManifestEdition>;
 

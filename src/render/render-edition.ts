@@ -6,6 +6,7 @@ import {Edition} from '../model/objective.js';
 import type {Target} from '../model/objective.js';
 import {where} from './change-words.js';
 import {neutraliseFormula} from './render-csv.js';
+import {checksSection} from './checks-section.js';
 
 function targetWords(targets: readonly Target[]): string {
   return targets
@@ -15,6 +16,15 @@ function targetWords(targets: readonly Target[]): string {
 
 function cell(value: string): TableCell {
   return {type: 'tableCell', children: [{type: 'text', value}]};
+}
+
+/** How the edition was read, in words: the block, the column roles, the score and any rival reading. */
+function readingText(edition: Edition): string | undefined {
+  const r = edition.reading;
+  if (!r) return undefined;
+  const roles = r.columns?.filter((c) => c.role !== 'ignored').map((c) => `${c.header || `column ${c.index + 1}`} = ${c.role}${c.period ? ` (${c.period})` : ''}`);
+  const rival = r.runnerUp ? ` Next best: ${r.runnerUp.description} (${r.runnerUp.score.toFixed(2)}).` : '';
+  return `Read ${r.description}${roles?.length ? ` — ${roles.join(', ')}` : ''}; score ${r.score.toFixed(2)}${r.steered ? ', as steered' : ''}.${rival}`;
 }
 
 /** An extracted edition as JSON, a Markdown table or CSV (for `guidance-diff extract`). */
@@ -28,7 +38,9 @@ export function renderEdition(edition: Edition, format: 'json' | 'md' | 'csv'): 
     children: [
       {type: 'heading', depth: 1, children: [{type: 'text', value: edition.title}]},
       {type: 'paragraph', children: [{type: 'text', value: `${edition.objectives.length} objectives in ${edition.areas.length} areas${edition.planYear ? `, plan year ${edition.planYear}` : ''}.`}]},
+      ...(readingText(edition) ? [{type: 'paragraph' as const, children: [{type: 'text' as const, value: readingText(edition)!}]}] : []),
       {type: 'table', children: [{type: 'tableRow', children: header.map(cell)}, ...rows.map((r) => ({type: 'tableRow' as const, children: r.map(cell)}))]},
+      ...checksSection(edition.diagnostics),
     ],
   };
   return toMarkdown(tree, {extensions: [gfmToMarkdown({tablePipeAlign: false})]});

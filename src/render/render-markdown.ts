@@ -1,5 +1,6 @@
 import {gfmToMarkdown} from 'mdast-util-gfm';
 import {toMarkdown} from 'mdast-util-to-markdown';
+import {checksSection} from './checks-section.js';
 import type {PhrasingContent, Root, RootContent, TableCell, TableRow} from 'mdast';
 import type {Comparison, ComparisonRow} from '../model/comparison.js';
 import type {Objective} from '../model/objective.js';
@@ -8,6 +9,16 @@ import {REVIEW_MARK, statusText, whatChanged} from './review-words.js';
 
 const BR: PhrasingContent = {type: 'html', value: '<br>'};
 
+/**
+ * Text inside a table cell, escaped here rather than by mdast-util-to-markdown (whose general escaping
+ * scans every text node against every unsafe pattern, seconds for a table of thousands of rows):
+ * inline syntax characters get a backslash (any ASCII punctuation may take one in CommonMark), `&`
+ * only where it could start a character reference, and the cell separator `|`.
+ */
+function cellText(value: string, marker = ''): PhrasingContent {
+  return {type: 'html', value: `${marker}${value.replace(/[\\`*_[\]<>|~]|&(?=[#\p{L}\p{N}])/gu, '\\$&')}${marker}`};
+}
+
 function text(value: string): PhrasingContent {
   return {type: 'text', value};
 }
@@ -15,7 +26,7 @@ function text(value: string): PhrasingContent {
 function source(objective: Objective): PhrasingContent {
   // A manual row's objective comes from the review file, not from an edition.
   const from = objective.id.startsWith('review:') ? `reviewer's row, ${objective.provenance.file} ` : '';
-  return {type: 'emphasis', children: [text(`(${from}${where(objective.provenance)})`)]};
+  return cellText(`(${from}${where(objective.provenance)})`, '_');
 }
 
 function joinLines(parts: PhrasingContent[][]): PhrasingContent[] {
@@ -30,21 +41,22 @@ function diffed(row: ComparisonRow): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   const endsWithSpace = (): boolean => {
     const last = out.at(-1);
-    return !last || (last.type === 'text' && /\s$/.test(last.value));
+    return !last || ((last.type === 'text' || last.type === 'html') && /\s$/.test(last.value));
   };
   let afterMarker = false;
   for (const op of row.wordDiff) {
     const trimmed = op.text.trim();
     if (op.op === 'equal' || !trimmed) {
       if (op.op === 'delete') continue;
-      out.push(text(afterMarker && /^\S/.test(op.text) ? ` ${op.text}` : op.text));
+      out.push(cellText(afterMarker && /^\S/.test(op.text) ? ` ${op.text}` : op.text));
       afterMarker = false;
       continue;
     }
-    if (!endsWithSpace()) out.push(text(' '));
-    out.push(op.op === 'insert' ? {type: 'strong', children: [text(trimmed)]} : {type: 'delete', children: [text(trimmed)]});
+    if (!endsWithSpace()) out.push(cellText(' '));
+    // Markers written here too (each edit stands apart from its neighbours by a space).
+    out.push(cellText(trimmed, op.op === 'insert' ? '**' : '~~'));
     const tail = /\s+$/.exec(op.text)?.[0];
-    if (tail) out.push(text(tail));
+    if (tail) out.push(cellText(tail));
     afterMarker = !tail;
   }
   return out;
@@ -55,34 +67,46 @@ function cell(children: PhrasingContent[]): TableCell {
 }
 
 function objectives(list: readonly Objective[], none: string): PhrasingContent[] {
-  if (!list.length) return [text(none)];
-  return joinLines(list.map((o) => [text(`${o.text} `), source(o)]));
+  if (!list.length) return [cellText(none)];
+  return joinLines(list.map((o) => [cellText(`${o.text} `), source(o)]));
 }
 
 function tableRow(row: ComparisonRow, currentYear: string, previousYear: string, commentary: boolean): TableRow {
   const current =
     row.status === 'kept' && row.previous.length === 1 && row.current.length === 1
-      ? [...diffed(row), text(' '), source(row.current[0]!)]
+      ? [...diffed(row), cellText(' '), source(row.current[0]!)]
       : objectives(row.current, `Not included in ${currentYear} guidance.`);
-  const area = row.previousArea ? `${row.area} (was: ${row.previousArea})` : row.area;
+  const moved = row.changes.some((c) => c.kind === 'moved');
+  const area = row.previousArea && moved ? `${row.area} (was: ${row.previousArea})` : row.area;
+  const status = row.uncertain ? `${statusText(row)} (check pairing: confidence ${row.confidence})` : statusText(row);
   return {
     type: 'tableRow',
     children: [
-      cell([text(area)]),
+      cell([cellText(area)]),
       cell(objectives(row.previous, `Not included in ${previousYear} guidance.`)),
       cell(current),
-      cell([text(statusText(row))]),
-      cell([text(whatChanged(row))]),
-      ...(commentary ? [cell(row.review?.commentary ? joinLines(row.review.commentary.split(/\n+/).map((p) => [text(p)])) : [])] : []),
+      cell([cellText(status)]),
+      cell([cellText(whatChanged(row))]),
+      ...(commentary ? [cell(row.review?.commentary ? joinLines(row.review.commentary.split(/\n+/).map((p) => [cellText(p)])) : [])] : []),
     ],
   };
 }
+
+const GROUP_KIND: Record<NonNullable<Comparison['groups']>[number]['kind'], string> = {
+  same: 'Same',
+  renamed: 'Renamed',
+  merged: 'Merged',
+  split: 'Split',
+  regrouped: 'Regrouped',
+  dropped: 'Dropped',
+  new: 'New',
+};
 
 /** With a review applied: one paragraph saying what the mark means and how the review's entries fared. */
 function reviewLegend(comparison: Comparison): RootContent[] {
   const review = comparison.review;
   if (!review) return [];
-  const stale = review.stale.length ? `; ${review.stale.length} stale (see Notes)` : '';
+  const stale = review.stale.length ? `; ${review.stale.length} stale (see Checks)` : '';
   return [
     {
       type: 'paragraph',
@@ -98,7 +122,9 @@ function reviewLegend(comparison: Comparison): RootContent[] {
 /**
  * Comparison → Markdown: a heading, a summary, and a GFM table in the style of the NHS Confederation's
  * hand-made comparison (Area | previous objective | current objective | Status | What changed), with
- * removed words ~~struck through~~ and added words in **bold**. Built as mdast and serialised with
+ * removed words ~~struck through~~ and added words in **bold**; when the groups were reshaped, a
+ * Groups section says once how they map ("Cancer + Diagnostics → Reduce the time people wait"), and a
+ * weak pairing is marked "check pairing" with its confidence. Built as mdast and serialised with
  * mdast-util-to-markdown, so table cells are escaped.
  */
 export function renderMarkdown(comparison: Comparison): string {
@@ -144,20 +170,29 @@ export function renderMarkdown(comparison: Comparison): string {
       ],
     },
   ];
-  const notes = comparison.diagnostics.filter((d) => d.severity !== 'info');
-  if (notes.length) {
-    children.push({type: 'heading', depth: 2, children: [text('Notes')]});
-    children.push({
+  const regrouped = (comparison.groups ?? []).filter((g) => g.kind !== 'same');
+  if (regrouped.length) {
+    const table = children.findIndex((c) => c.type === 'table');
+    children.splice(table, 0, {type: 'heading', depth: 2, children: [text('Groups')]}, {
       type: 'list',
       ordered: false,
       spread: false,
-      children: notes.map((d) => ({
+      children: regrouped.map((g) => ({
         type: 'listItem',
         spread: false,
-        children: [{type: 'paragraph', children: [text(`${d.severity}: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`)]}],
+        children: [{type: 'paragraph', children: [{type: 'strong', children: [text(GROUP_KIND[g.kind])]}, text(`: ${g.summary}${g.items ? ` (${g.items} objective${g.items === 1 ? '' : 's'})` : ''}`)]}],
       })),
     });
+    children.splice(table + 2, 0, {type: 'heading', depth: 2, children: [text('Objectives')]});
   }
+  const uncertain = comparison.rows.filter((r) => r.uncertain).length;
+  if (uncertain) {
+    children.splice(children.findIndex((c) => c.type === 'table'), 0, {
+      type: 'paragraph',
+      children: [text(`${uncertain} pairing${uncertain === 1 ? ' is' : 's are'} marked "check pairing": the two texts are alike, but not clearly more alike than another candidate.`)],
+    });
+  }
+  children.push(...checksSection(comparison.diagnostics));
   const tree: Root = {type: 'root', children};
   return toMarkdown(tree, {extensions: [gfmToMarkdown({tablePipeAlign: false})], bullet: '-', emphasis: '_', strong: '*', rule: '-'});
 }

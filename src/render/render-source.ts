@@ -1,5 +1,5 @@
 import type {Block, ListItem, Location, SourceDocument} from '../model/document.js';
-import {codePoints} from '../ingest/decode/repair-mojibake.js';
+import {codePoints} from '../normalise/code-points.js';
 
 function at(location: Location): string {
   return location.page !== undefined ? `p${location.page}:l${location.line}` : `l${location.line}`;

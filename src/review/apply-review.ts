@@ -24,6 +24,6 @@ export interface ApplyReviewOptions extends DiffOptions {
 export function applyReview(set: MatchSet, options: ApplyReviewOptions): Comparison {
   const resolved = resolveReview(options.review, set.previous, set.current);
   const matched = reviewMatchSet(set, resolved);
-  const comparison = diffMatchSet(matched.set, options.version === undefined ? {} : {version: options.version});
+  const comparison = diffMatchSet(matched.set, options);
   return reviewRows(comparison, resolved, matched, {previous: set.previous, current: set.current});
 }

@@ -111,7 +111,8 @@ describe('errors: one line on stderr naming the file, exit 2, earlier output unt
       writeFileSync(parent, 'x');
       const result = await run('compare', SEED_2023, SEED_2024, '--out', join(parent, 'out'));
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/out: Cannot write output: (ENOTDIR|EEXIST)/);
+      expect(result.stderr).toMatch(/out: Cannot write output: (part of the path is a file, not a folder|a file is in the way)/);
+      expect(result.stderr).not.toMatch(/E[A-Z]{3,}/);
       return;
     }
     const out = tmp();
@@ -180,7 +181,7 @@ describe('guidance-diff (the manifest job)', () => {
     expect(result.stderr).toMatch(/docs\/bad\.txt: Cannot read document: the file is empty/);
     expect(statSync(join(out, 'a-vs-b', 'comparison.json')).isFile()).toBe(true);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {summary: Record<string, number>};
-    expect(report.summary).toEqual({documents: 3, comparisons: 1, lineages: 1, success: 4, partial: 0, failure: 1});
+    expect(report.summary).toEqual({documents: 3, comparisons: 1, lineages: 1, success: 4, partial: 0, failure: 1, skipped: 0});
   });
 
   it('names the entry and field of an invalid manifest', async () => {

@@ -20,8 +20,22 @@ describe('wordDiff', () => {
     expect(ops.filter((o) => o.op === 'delete').map((o) => o.text.trim())).toEqual(['percentage', '77%', '2024']);
   });
 
-  it('takes a key function, e.g. to equate plan years', () => {
-    const ops = wordDiff('for 2023/24', 'for 2024/25', (w) => w.replace(/20\d\d\/\d\d/, 'PY'));
+  it('equates plan years rolled forward with the editions', () => {
+    const ops = wordDiff('for 2023/24', 'for 2024/25', {beforePlanYear: 2023, afterPlanYear: 2024});
     expect(ops).toEqual([{op: 'equal', text: 'for 2024/25'}]);
+  });
+
+  it('never shows a token replaced by an equal one', () => {
+    const plans = {beforePlanYear: 2023, afterPlanYear: 2024};
+    const changed = (a: string, b: string) => wordDiff(a, b, plans).filter((o) => o.op !== 'equal');
+    expect(changed('ambition by 2028', 'ambition by 2028')).toEqual([]);
+    expect(changed('the March 2025 ambition of 95%', 'the March 2025 ambition of 95%')).toEqual([]);
+    expect(changed('within two weeks', 'within 2 weeks')).toEqual([]);
+    expect(changed('within six weeks', 'within 6 weeks')).toEqual([]);
+    expect(changed('a risk score greater than 20 percent', 'a risk score greater than 20%')).toEqual([]);
+    expect(changed('aged between 25 and 84 years', 'aged 25–84 years')).toEqual([]);
+    expect(changed('the 62-day standard', 'the 62 day standard')).toEqual([]);
+    expect(changed('Improve Category 2 times', 'Improve category 2 times')).toEqual([]);
+    expect(changed('by March 2024', 'by September 2024').map((o) => o.text.trim())).toEqual(['March', 'September']);
   });
 });

@@ -60,4 +60,30 @@ describe('buildLineage', () => {
     expect(cells.filter((c) => c.status === 'dropped' && c.note?.startsWith('absorbed into'))).toHaveLength(2);
     expect(lineage.lineages).toHaveLength(31 + 11);
   });
+
+  it('keeps every lineage id when an edition is added before, between or after the others (ids anchored in registration order)', () => {
+    const [e2022, e2023, e2024] = editions;
+    const e2025 = ed('2025/26', [
+      ['Cancer', waits],
+      ['Digital', 'Roll out electronic patient records in every trust and every practice'],
+      ['Prevention', 'Expand lung health checks to every area'],
+    ]);
+    const idsOf = (l: ReturnType<typeof buildLineage>): Map<string, string> =>
+      new Map(l.lineages.flatMap((x) => x.cells.flatMap((c) => (['merged', 'dropped', 'absent'].includes(c.status) ? [] : c.objectives.map((o) => [o, x.id] as const)))));
+    // Registered first: 2023 and 2024. Then 2022 (earlier), then 2025 (later).
+    const before = idsOf(buildLineage('s', [e2023!, e2024!]));
+    const earlier = idsOf(buildLineage('s', [e2022!, e2023!, e2024!], {registered: [1, 2, 0]}));
+    const all = idsOf(buildLineage('s', [e2022!, e2023!, e2024!, e2025], {registered: [1, 2, 0, 3]}));
+    for (const [objective, id] of before) {
+      expect(earlier.get(objective), objective).toBe(id);
+      expect(all.get(objective), objective).toBe(id);
+    }
+    // Between: 2022 and 2024 registered first, then 2023 in the middle.
+    const ends = idsOf(buildLineage('s', [e2022!, e2024!]));
+    const middle = idsOf(buildLineage('s', [e2022!, e2023!, e2024!], {registered: [0, 2, 1]}));
+    for (const [objective, id] of ends) expect(middle.get(objective), objective).toBe(id);
+    // Without the registration order the earliest edition anchors: adding 2022 would rename.
+    const naive = idsOf(buildLineage('s', [e2022!, e2023!, e2024!]));
+    expect([...before].some(([objective, id]) => naive.get(objective) !== id)).toBe(true);
+  });
 });

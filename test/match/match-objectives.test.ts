@@ -81,8 +81,41 @@ describe('matchObjectives', () => {
     ]);
   });
 
-  it('rejects options out of range', () => {
+  it('rejects options out of range with a TypeError naming the value', () => {
     const a = ed('a', '2023/24', []);
-    expect(() => matchObjectives(a, a, {minScore: 2})).toThrow(TypeError);
+    expect(() => matchObjectives(a, a, {minScore: 2})).toThrow(/`minScore`.*`2`/);
+    expect(() => matchObjectives(a, a, {minMargin: -0.1})).toThrow(TypeError);
+    expect(() => matchObjectives(a, a, {candidates: 0})).toThrow(/`candidates`.*`0`/);
+    expect(() => matchObjectives(a, a, {sureScore: Number.NaN})).toThrow(TypeError);
+  });
+
+  it('leaves a truly dropped and a truly new objective unpaired rather than forcing a pair, and says how sure each pair is', () => {
+    const a = ed('a', '2023/24', [
+      ['Estates', 'Reduce the backlog of estates maintenance in every hospital'],
+      ['Estates', 'Publish a register of vacant estates land for disposal'],
+    ]);
+    const b = ed('b', '2024/25', [
+      ['Estates', 'Reduce the backlog of estates maintenance in hospitals'],
+      ['Estates', 'Install solar panels on hospital car parks by 2026'],
+    ]);
+    const set = matchObjectives(a, b);
+    expect(kinds(set)).toEqual(['dropped:1>', 'kept:0>0', 'new:>1']);
+    const kept = set.groups.find((g) => g.kind === 'kept')!;
+    expect(kept.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('maps groups from the objectives they hold (areaLinks), whatever their names', () => {
+    const a = ed('a', '2023/24', [
+      ['Cancer', 'Meet the faster diagnosis standard for suspected cancer'],
+      ['Diagnostics', 'Increase diagnostic test activity in community diagnostic centres'],
+    ]);
+    const b = ed('b', '2024/25', [
+      ['Reduce the time people wait for care', 'Meet the faster diagnosis standard for suspected cancer'],
+      ['Reduce the time people wait for care', 'Increase diagnostic test activity in community diagnostic centres'],
+    ]);
+    expect(matchObjectives(a, b).areaLinks).toEqual([
+      {previous: 'Cancer', current: 'Reduce the time people wait for care', items: 1},
+      {previous: 'Diagnostics', current: 'Reduce the time people wait for care', items: 1},
+    ]);
   });
 });

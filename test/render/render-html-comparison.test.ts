@@ -55,7 +55,8 @@ describe('renderComparisonHtml', () => {
   });
 
   it('flags rows that need review (a weak pair) and links provenance to the source, PDF pages by #page=N', async () => {
-    const html = renderComparisonHtml(await reviewedComparison({pdf: true}), {sourceBase: '../../sources/', index: {href: '../index.html', label: 'All comparisons'}});
+    // The matcher's confidence in the never-event pair (48 → 24 hours) is 0.56: flag pairs below 0.6 here.
+    const html = renderComparisonHtml(await reviewedComparison({pdf: true}), {sourceBase: '../../sources/', index: {href: '../index.html', label: 'All comparisons'}, lowConfidence: 0.6});
     expect(html).toContain('<a href="../../sources/plans/plan%202030.pdf#page=2">plan 2030.pdf p. 2</a>');
     expect(html).toContain('<a href="../../sources/plan-2031.md">plan-2031.md l. ');
     expect(html).toContain('<nav aria-label="Breadcrumb"><a href="../index.html">All comparisons</a></nav>');

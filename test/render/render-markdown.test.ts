@@ -25,4 +25,30 @@ describe('renderMarkdown', () => {
     ];
     expect(renderMarkdown(comparison)).toContain('Reduce **long** waits ~~soon~~ _(l. 3)_');
   });
+
+  it('says once how the groups were regrouped, and marks a weak pairing for review', () => {
+    const comparison = tinyComparison('Meet the standard', 'Meet the standard');
+    comparison.groups = [
+      {kind: 'merged', previous: ['Cancer', 'Elective care', 'Diagnostics'], current: ['Reduce the time people wait for elective care'], items: 7, summary: 'Cancer + Elective care + Diagnostics → Reduce the time people wait for elective care'},
+      {kind: 'same', previous: ['A'], current: ['A'], items: 1, summary: 'A → A'},
+    ];
+    comparison.rows[0]!.confidence = 0.31;
+    comparison.rows[0]!.uncertain = true;
+    const md = renderMarkdown(comparison);
+    expect(md).toContain('## Groups\n\n- **Merged**: Cancer + Elective care + Diagnostics → Reduce the time people wait for elective care (7 objectives)\n');
+    expect(md).not.toContain('A → A');
+    expect(md).toContain('Kept (check pairing: confidence 0.31)');
+    const tree = fromMarkdown(md, {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]});
+    expect(tree.children.filter((n) => n.type === 'table')).toHaveLength(1);
+  });
+
+  it('escapes Markdown syntax in cell text so that it reads back as the same text', () => {
+    const text = 'Cut *waits* for A&E_2 by [half] <now> ~~ `x` \\ |';
+    const md = renderMarkdown(tinyComparison(text, text));
+    const tree = fromMarkdown(md, {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]});
+    const table = tree.children.find((n): n is Table => n.type === 'table')!;
+    const cell = table.children[1]!.children[1]!;
+    const plain = (node: {value?: string; children?: unknown[]}): string => node.value ?? (node.children ?? []).map((c) => plain(c as never)).join('');
+    expect(plain(cell as never)).toBe(`${text} (l. 3)`);
+  });
 });

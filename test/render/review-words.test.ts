@@ -20,11 +20,11 @@ describe('reviewed cells in Markdown and CSV', () => {
 
   it('adds a Commentary column and a legend to Markdown', async () => {
     const md = renderMarkdown(await reviewedComparison());
-    expect(md).toContain('✎ marks what a reviewer set in `reviews/plan.yaml`: 4 of 5 entries applied; 1 stale (see Notes).');
+    expect(md).toContain('✎ marks what a reviewer set in `reviews/plan.yaml`: 4 of 5 entries applied; 1 stale (see Checks).');
     expect(md).toContain('| Area | Objective 2030/31 | Objective 2031/32 | Status | What changed | Commentary |');
     expect(md).toContain('First paragraph.<br>Second paragraph.');
     expect(md).toContain("_(reviewer's row, reviews/plan.yaml l. 19)_");
-    expect(md).toMatch(/warning: reviews\/plan\.yaml:15: Cannot apply review gone objective/);
+    expect(md).toMatch(/\*\*warning\*\* reviews\/plan\.yaml l\. 15 `review-stale`: Cannot apply review gone objective/);
   });
 
   it('fills commentary, reviewed and machine_status in CSV, and starts with a BOM when asked', async () => {

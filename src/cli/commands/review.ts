@@ -8,8 +8,10 @@ import type {Diagnostic} from '../../model/diagnostic.js';
 import type {Edition} from '../../model/objective.js';
 import {ReviewImportVocabulary} from '../../model/review.js';
 import type {LoadedReview} from '../../review/parse-review.js';
-import {packageRoot, packageVersion} from '../package-root.js';
-import {displayPath, readInput} from '../read-input.js';
+import {packageRoot, packageVersion} from '../../io/package-root.js';
+import {displayPath, readInput} from '../../io/read-input.js';
+import {loadReview} from '../../io/load-review.js';
+import type {CliContext} from '../context.js';
 
 /** The shipped words for reading hand-made tables. */
 export const DEFAULT_IMPORT_VOCABULARY = join(packageRoot, 'data', 'review-import.json');
@@ -25,31 +27,6 @@ interface Globals {
   maxBytes: number;
   threads?: number;
   aliases: string[];
-}
-
-/**
- * Read and validate a review file; a missing, unreadable or invalid file is a {@link DiagnosticError}
- * naming the file (and the line and field when it does not validate). `file` is the name used in
- * messages and provenance. @default the path relative to the working directory
- *
- * @example
- * const review = await loadReview('sources/reviews/nhs-2023-24-vs-2024-25.yaml', 'reviews/nhs-2023-24-vs-2024-25.yaml');
- */
-export async function loadReview(path: string, file: string = displayPath(path)): Promise<LoadedReview> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DiagnosticError(
-      diagnostic('error', code === 'ENOENT' ? 'file-not-found' : 'review-invalid', 'review', `Cannot read review file: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, {file}),
-      {cause: error},
-    );
-  }
-  const {parseReview} = await import('../../review/parse-review.js');
-  const result = parseReview(text, {file});
-  if (result.status === 'failure') throw new DiagnosticError(result.diagnostics[0]!);
-  return result.value;
 }
 
 /** One line per problem, on stderr, like the rest of the CLI: `file:line: severity: message`. */
@@ -72,7 +49,8 @@ interface Target {
 }
 
 async function readEditionFile(path: string, globals: Globals, extra: {editionId?: string; planYear?: string; title?: string; sha256?: string; file?: string}): Promise<Edition> {
-  const {bytes, file} = await readInput(path, globals.maxBytes);
+  const bytes = await readInput(path, {maxBytes: globals.maxBytes});
+  const file = displayPath(path);
   if (extra.sha256) {
     const {sha256} = await import('../../ingest/ingest-document.js');
     const hash = sha256(bytes);
@@ -137,7 +115,7 @@ async function writeReview(path: string, text: string, force: boolean): Promise<
       diagnostic('error', 'output-unwritable', 'cli', 'Cannot write review file: it exists (a reviewer\'s work is never overwritten; pass --force to replace it)', {file: displayPath(path)}),
     );
   }
-  const {writeOutputs} = await import('../write-output.js');
+  const {writeOutputs} = await import('../../io/write-outputs.js');
   await writeOutputs(dirname(path), [{name: basename(path), content: text}]);
 }
 
@@ -194,7 +172,7 @@ export function registerReviewCommands(program: Command, io: ReviewIo): void {
     const g = globals();
     const t = await target(first, second, options.manifest, g);
     const [{loadAliases}, {compareEditions}, {makeReview}, {stringifyReview}] = await Promise.all([
-      import('../load-aliases.js'),
+      import('../../io/load-aliases.js'),
       import('../../pipeline.js'),
       import('../../review/make-review.js'),
       import('../../review/stringify-review.js'),
@@ -223,7 +201,8 @@ export function registerReviewCommands(program: Command, io: ReviewIo): void {
     const g = globals();
     const vocabulary = await loadVocabulary(options.vocabulary);
     const t = await target(first, second, options.manifest, g);
-    const {bytes, file} = await readInput(tablePath, g.maxBytes);
+    const bytes = await readInput(tablePath, {maxBytes: g.maxBytes});
+    const file = displayPath(tablePath);
     const [{importTable}, {csvRows, isTabSeparated, tableRows, tsvRows}, {stringifyReview}] = await Promise.all([
       import('../../review/import-table.js'),
       import('../../review/table-rows.js'),
@@ -306,6 +285,11 @@ export function registerReviewCommands(program: Command, io: ReviewIo): void {
       io.stdout(`${lines.join('\n')}\n`);
       const stale = all.length - applied;
       io.stderr(`guidance-diff: review check: ${all.length} entries: ${applied} apply (${reanchored} re-anchored), ${stale} stale → ${displayPath(path)}\n`);
-      if (options.strict && stale > 0) io.setExit(1);
+      if ((options.strict || program.opts<{strict?: boolean}>().strict) && stale > 0) io.setExit(1);
     });
+}
+
+/** `guidance-diff review init|import|check`, registered like every other command. */
+export function registerReview(program: Command, context: CliContext): void {
+  registerReviewCommands(program, {stdout: context.io.stdout, stderr: context.io.stderr, setExit: context.setExit});
 }

@@ -1,3 +1,4 @@
+import {codePoints} from '../../normalise/code-points.js';
 import iconv from 'iconv-lite';
 import type {Diagnostic} from '../../model/diagnostic.js';
 import {diagnostic} from '../../model/diagnostics.js';
@@ -125,10 +126,7 @@ function segments(run: string, index: number, encoding: (typeof MISREADINGS)[num
   return out;
 }
 
-/** `U+9225 U+6E1E`: characters named by code point. */
-export function codePoints(text: string): string {
-  return [...text].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
-}
+export {codePoints};
 
 function lineAt(index: number, starts: number[]): number {
   let lo = 0;

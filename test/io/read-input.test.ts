@@ -11,11 +11,11 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-const {readInput} = await import('../../src/cli/read-input.js');
+const {readInput} = await import('../../src/io/read-input.js');
 
 describe('readInput', () => {
   it('refuses an unreadable file with a diagnostic naming it', async () => {
-    await expect(readInput(import.meta.filename, 1_000_000)).rejects.toMatchObject({
+    await expect(readInput(import.meta.filename, {maxBytes: 1_000_000})).rejects.toMatchObject({
       diagnostic: {code: 'file-unreadable', message: 'Cannot read document: permission denied', severity: 'error'},
     });
   });
