@@ -16,7 +16,12 @@ const MAX_HEADER_ROWS = 3;
 const rowText = (row: Row): string => row.cells.map((c) => (c.spannedFrom ? '' : normText(c.text))).join('|');
 const isEmptyCell = (cell: Cell): boolean => !cell.spannedFrom && !cell.text.trim();
 
-/** A table's column widths, from its cells' boxes (a 1-column-span cell gives its column's width). */
+/**
+ * A table's column widths, from its cells' boxes (a 1-column-span cell gives its column's width).
+ *
+ * @example
+ * columnWidths(table); // [140, 330]
+ */
 export function columnWidths(table: TableBlock): number[] | undefined {
   const widths: (number | undefined)[] = Array.from({length: table.columns}, () => undefined);
   for (const row of [...table.header, ...table.rows]) {
@@ -31,6 +36,9 @@ export function columnWidths(table: TableBlock): number[] | undefined {
  * Whether `next` (the first item on a page) continues `previous` (the last item on the page before):
  * the same number of columns, and either the same first row (a repeated header) or columns of the same
  * widths, wherever they start (a page with other margins shifts them).
+ *
+ * @example
+ * continuesTable(lastTableOfPage1, firstTableOfPage2); // true
  */
 export function continuesTable(previous: TableBlock, next: TableBlock): boolean {
   if (previous.columns !== next.columns || previous.method !== next.method) return false;

@@ -143,7 +143,12 @@ function rowsAligned(lines: readonly PageLine[], starts: readonly number[]): boo
 /** A line this much larger than the table's usual line is emphasised (a group or header row). */
 const EMPHASIS_SIZE = 1.08;
 
-/** The key of a line of a page: where a row of the shared row builder starts. */
+/**
+ * The key of a line of a page: where a row of the shared row builder starts.
+ *
+ * @example
+ * lineKey({page: 2, line: 14}); // '2:14'
+ */
 export const lineKey = (at: {page?: number | undefined; line: number}): string => `${at.page ?? 0}:${at.line}`;
 
 /**
@@ -391,6 +396,9 @@ export function pageBlocks(
  * top edge, the lines above it are laid out before it (by {@link pageBlocks}), the lines below it or
  * beside it after it. `carry` (a stream table continuing from the page before) applies to the first
  * lines of the page only.
+ *
+ * @example
+ * pageItems(lines, latticeTables(rulings, lines, 1).tables, 595).blocks.map((b) => b.kind);
  */
 export function pageItems(
   lines: readonly PageLine[],

@@ -130,6 +130,9 @@ const ENCRYPT_REF = /\/Encrypt\s*(\d+)\s+(\d+)\s+R/g;
  * Whether the encryption dictionary encrypts only embedded files: it names an `/EFF` filter while its
  * stream and string filters (`/StmF`, `/StrF`, default Identity) are Identity. The dictionary is never
  * in an object stream (PDF 2.0 §7.5.7), so its text is in the file as written.
+ *
+ * @example
+ * encryptsOnlyAttachments(bytes); // true for a plain document with an encrypted attachment
  */
 export function encryptsOnlyAttachments(bytes: Uint8Array): boolean {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -198,6 +201,9 @@ interface FieldLike {
 /**
  * The values of a document's text and choice form fields, by page number (1-based), read once from the
  * form (pdf.js `getFieldObjects`): a filled-in form's answers are document text wherever they sit.
+ *
+ * @example
+ * (await formFieldNotes(doc)).get(1); // [{text: 'Reduce the average wait…', origin: 'form-field', bbox: […]}]
  */
 export async function formFieldNotes(doc: PdfDocument): Promise<Map<number, PageNote[]>> {
   const fields = ((await doc.getFieldObjects()) ?? {}) as Record<string, FieldLike[]>;
@@ -312,7 +318,13 @@ const REOPEN_EVERY = 192;
 
 type PagesRead = Extract<ReadPagesResult, {ok: true}>;
 
-/** An open PDF that reads page ranges, reopening itself every {@link REOPEN_EVERY} pages. */
+/**
+ * An open PDF that reads page ranges, reopening itself every {@link REOPEN_EVERY} pages.
+ *
+ * @example
+ * const opened = await PdfReader.open(bytes, 'plan.pdf');
+ * if (opened.ok) console.log((await opened.reader.read([1, 32])).pages.length);
+ */
 export class PdfReader {
   #doc: PdfDocument;
   #served = 0;
