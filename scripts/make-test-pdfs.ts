@@ -191,6 +191,27 @@ async function twoColumns(): Promise<void> {
   await save(doc, 'two-columns.pdf');
 }
 
+/**
+ * The table first, then two columns of running text directly below it on the same page (no heading, an
+ * ordinary paragraph gap): the text must stay text, and the table end where its columns end.
+ */
+async function tableThenTwoColumns(): Promise<void> {
+  const {doc, fonts} = await newDocument('Service objectives, then notes in two columns');
+  const page = doc.addPage([595, 842]);
+  page.drawText('Service objectives 2025/26', {x: 50, y: 790, size: 16, font: fonts.bold});
+  const end = drawTable({page, top: 770}, fonts, {left: 50, areaWidth: 150, objectiveWidth: 345, size: 9, leading: 11, padding: 5, bullets: false}, 30, () => {
+    throw new Error('the table must fit on one page');
+  });
+  const left =
+    'LEFT NOTES. Progress against each objective is reported to the cabinet member every quarter. Where an objective slips, the branch manager explains why and what will be done, and the next report says whether it worked.';
+  const right =
+    'RIGHT NOTES. Targets for the archives assume the current grant continues. If it does not, the digitisation objective will be reviewed first, and readers will be told through the service newsletter.';
+  const top = end.y - 22;
+  wrap(left, fonts.regular, 10, 230).forEach((line, k) => page.drawText(line, {x: 50, y: top - k * 13, size: 10, font: fonts.regular}));
+  wrap(right, fonts.regular, 10, 230).forEach((line, k) => page.drawText(line, {x: 315, y: top - k * 13, size: 10, font: fonts.regular}));
+  await save(doc, 'table-then-two-columns.pdf');
+}
+
 /** A page with an image and no text layer, as a scanner makes. */
 async function scanned(): Promise<void> {
   const {doc} = await newDocument('Scanned guidance');
@@ -579,6 +600,7 @@ mkdirSync(OUT, {recursive: true});
 await landscapeRotatedLabel();
 await headersFootersSplitTable();
 await twoColumns();
+await tableThenTwoColumns();
 await scanned();
 encrypted();
 await libreOffice(servicePlanFodt(true), 'libreoffice-ruled-split.pdf', 'Library and archives service plan 2025/26 (ruled)');

@@ -296,7 +296,15 @@ function splitByColumns(run: readonly PageLine[], size: number): PageLine[][] {
     if (!best || count < best.count) best = {at: k, count};
   }
   if (!best) return [[...run]];
-  return [...splitByColumns(run.slice(0, best.at), size), ...splitByColumns(run.slice(best.at), size)];
+  // Several split points may leave disjoint starts (a line starting in neither side's frequent columns):
+  // move the split to where each line's chunks start in its own side's columns.
+  const above = clusterStarts(run.slice(0, best.at), size);
+  const below = clusterStarts(run.slice(best.at), size);
+  const fits = (line: PageLine, starts: readonly number[]): boolean => line.chunks.every((c) => starts.some((x) => Math.abs(x - c.x0) <= COLUMN_TOLERANCE));
+  let at = best.at;
+  while (at < run.length - 1 && fits(run[at]!, above) && !fits(run[at]!, below)) at++;
+  while (at > 1 && fits(run[at - 1]!, below) && !fits(run[at - 1]!, above)) at--;
+  return [...splitByColumns(run.slice(0, at), size), ...splitByColumns(run.slice(at), size)];
 }
 
 /**

@@ -32,6 +32,13 @@ describe('ingestPdf: generated layouts (scripts/make-test-pdfs.ts)', () => {
     expect((await editionFile(layout('two-columns.pdf'))).objectives.map((o) => [o.area, o.text])).toEqual(expected);
   });
 
+  it('a table directly followed by two columns of text: the table ends where its columns end, the text stays text', async () => {
+    const doc = await sourceFile(layout('table-then-two-columns.pdf'));
+    const texts = doc.blocks.map((b) => (b.kind === 'table' ? 'TABLE' : b.kind === 'list' ? 'LIST' : b.text.slice(0, 12)));
+    expect(texts).toEqual(['Service obje', 'TABLE', 'LEFT NOTES. ', 'RIGHT NOTES.']);
+    expect((await editionFile(layout('table-then-two-columns.pdf'))).objectives.map((o) => [o.area, o.text])).toEqual(expected);
+  });
+
   it('gives every objective its page and a bounding box', async () => {
     const ed = await editionFile(layout('landscape-rotated-label.pdf'));
     const first = ed.objectives[0]!.provenance;
