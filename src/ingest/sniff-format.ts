@@ -6,10 +6,30 @@ export type SniffedFormat = DocumentFormat | 'binary';
 /** Share of control characters above which decoded bytes are taken for binary data, not text. */
 const BINARY_CONTROL_SHARE = 0.05;
 
-/** Whether the first bytes hold the PDF signature (within the first 1 KiB, as readers allow). */
+/** How far into the file readers look for the `%PDF-` signature (pdf.js and Acrobat allow junk before it). */
+const PDF_HEADER_WINDOW = 1024;
+
+/**
+ * How the bytes show themselves to be PDF: `header` when `%PDF-` is within the first 1 KiB (as readers
+ * allow), `headerless` when there is no signature but the file is PDF syntax all the same (it opens with
+ * numbered objects, `1 0 obj`, and ends with the cross-reference trailer), as some generators write and
+ * every reader accepts; undefined otherwise.
+ *
+ * @example
+ * pdfSignature(new TextEncoder().encode('%PDF-1.7\n…')); // 'header'
+ */
+export function pdfSignature(bytes: Uint8Array): 'header' | 'headerless' | undefined {
+  const head = Buffer.from(bytes.subarray(0, PDF_HEADER_WINDOW)).toString('latin1');
+  if (head.includes('%PDF-')) return 'header';
+  // Comment lines (a binary marker such as "%âãÏÓ") may come first; then the first object.
+  if (!/^(?:\s*%[^\r\n]*[\r\n]+)*\s*\d+\s+\d+\s+obj\b/.test(head)) return undefined;
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - PDF_HEADER_WINDOW))).toString('latin1');
+  return /startxref|trailer|%%EOF/.test(tail) ? 'headerless' : undefined;
+}
+
+/** Whether the bytes are a PDF: the signature within the first 1 KiB, or PDF syntax without it ({@link pdfSignature}). */
 export function looksLikePdf(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  return head.includes('%PDF-');
+  return pdfSignature(bytes) !== undefined;
 }
 
 /** Share of control characters (other than tab, LF, CR, FF) in a sample: high for binary files. */

@@ -1,6 +1,9 @@
 import type {Block, Location} from '../../model/document.js';
 import type {LinePiece, PhysicalLine, PhysicalTableInput} from '../table/physical-lines.js';
+import {wrapSeparator} from '../table/join-lines.js';
 import {chunkBox, type Chunk, type PageLine} from './page-lines.js';
+import type {LatticeTable} from './lattice.js';
+import type {Segment} from './rulings.js';
 import {minOf} from '../../util/extremes.js';
 
 /** Chunk starts within this many points belong to one column. */
@@ -11,6 +14,8 @@ const COLUMN_SHARE = 0.15;
 const ROW_GAP = 1.4;
 /** A vertical gap this many times the line pitch ends a run of tabular lines. */
 const RUN_GAP = 2.5;
+/** Up to this many line pitches, a gap does not end a run when the next line's columns are the run's. */
+const WIDE_RUN_GAP = 6;
 /** Text at least this many times the body size is a heading. */
 const HEADING_SIZE = 1.2;
 /** Column starts closer than this many ems are a hanging indent, not two columns. */
@@ -20,6 +25,20 @@ const BULLET = /^[•●▪◦■□‣⁃–-]\s+/u;
 /** Column layout of a table, carried to the next page so a table split across pages reads as one. */
 export interface ColumnLayout {
   starts: number[];
+}
+
+/**
+ * Join a wrapped line to the text before it: with a space, except between two characters of a script
+ * written without spaces (Chinese, Japanese, Thai…), where a space would be an error.
+ *
+ * @example
+ * joinWrapped('リスク', '中立確率'); // 'リスク中立確率'
+ */
+export function joinWrapped(before: string, after: string): string {
+  if (!before) return after;
+  if (!after) return before;
+  const separator = wrapSeparator(before, after);
+  return separator ? `${before}${separator}${after}` : before.trimEnd() + after.trimStart();
 }
 
 function median(values: readonly number[]): number {
@@ -92,23 +111,68 @@ function isTwoColumnText(lines: readonly PageLine[], starts: readonly number[], 
   // In running text both columns are mostly full lines and run down the page side by side; in an
   // objectives table the first column holds a few labels, one per row of several lines.
   const share = (column: number): number => lines.filter((l) => l.chunks.some((c) => columnOf(c.x0, starts) === column)).length / lines.length;
-  return median(leftWidths) > (right - left) * 0.6 && median(rightWidths) > (right - left) * 0.6 && share(0) >= 0.75 && share(1) >= 0.75;
+  // Both columns run down the page (text on most lines), and either are mostly full lines, or are two
+  // columns of one shape (as wide as each other: an index, a glossary of short entries); a table's
+  // columns play different parts and differ in width, or, when as wide as each other, start their rows level.
+  const full = median(leftWidths) > (right - left) * 0.6 && median(rightWidths) > (right - left) * 0.6;
+  const extent = (widths: readonly number[]): number => widths.toSorted((a, b) => a - b)[Math.floor(widths.length * 0.9)] ?? 0;
+  const ratio = extent(leftWidths) / Math.max(1, extent(rightWidths));
+  const symmetric = ratio >= 0.8 && ratio <= 1.25;
+  return share(0) >= 0.75 && share(1) >= 0.75 && (full || symmetric) && !rowsAligned(lines, starts);
 }
 
-/** A table's lines as physical lines for the shared row builder: one piece per column, gaps in line pitches. */
-function table(lines: readonly PageLine[], starts: readonly number[], right: number): PhysicalTableInput {
+/**
+ * Whether two columns start their blocks of lines (after a gap wider than the lines' pitch) on the same
+ * baselines: the rows of a table, whose cells start level however long each is. The paragraphs of two
+ * columns of running text start wherever the text falls, rarely level.
+ */
+function rowsAligned(lines: readonly PageLine[], starts: readonly number[]): boolean {
+  const blockStarts = (column: number): number[] => {
+    const mine = lines.filter((l) => l.chunks.some((c) => columnOf(c.x0, starts) === column));
+    const gaps = mine.slice(1).map((l, k) => mine[k]!.y - l.y);
+    const pitch = gaps.length ? gaps.toSorted((a, b) => a - b)[Math.floor(gaps.length / 4)]! : 0;
+    return mine.filter((l, k) => k > 0 && mine[k - 1]!.y - l.y > 1.3 * pitch).map((l) => l.y);
+  };
+  const left = blockStarts(0);
+  const right = blockStarts(1);
+  if (left.length < 2 || right.length < 2) return false;
+  const level = left.filter((y) => right.some((r) => Math.abs(r - y) <= 2)).length;
+  return level >= 2 && level >= 0.6 * Math.min(left.length, right.length);
+}
+
+/** A line this much larger than the table's usual line is emphasised (a group or header row). */
+const EMPHASIS_SIZE = 1.08;
+
+/**
+ * The key of a line of a page: where a row of the shared row builder starts.
+ *
+ * @example
+ * lineKey({page: 2, line: 14}); // '2:14'
+ */
+export const lineKey = (at: {page?: number | undefined; line: number}): string => `${at.page ?? 0}:${at.line}`;
+
+/**
+ * A table's lines as physical lines for the shared row builder: one piece per column, gaps in font
+ * sizes, a ruling above a line where a horizontal rule crosses the table between it and the line above,
+ * emphasis where the line is set larger than the table's usual lines. Also returns the lines whose only
+ * text runs across the column boundaries (a full-width group row), by {@link lineKey}.
+ */
+function table(lines: readonly PageLine[], starts: readonly number[], right: number, rules: readonly Segment[] = []): {input: PhysicalTableInput; spanning: Set<string>} {
   const physical: PhysicalLine[] = [];
+  const spanning = new Set<string>();
+  const usual = median(lines.map((l) => l.size));
   let previous: PageLine | undefined;
   for (const line of lines) {
     const texts: {text: string; x0: number; x1: number; bullet?: string}[] = [];
     const pieces: (LinePiece | undefined)[] = starts.map(() => undefined);
-    for (const chunk of line.chunks.flatMap((ch) => splitAtColumns(ch, starts))) {
+    const split = line.chunks.flatMap((ch) => splitAtColumns(ch, starts));
+    for (const chunk of split) {
       const c = columnOf(chunk.x0, starts);
       const clean = chunk.text.replace(/\s+/g, ' ').trim();
       if (!clean) continue;
       const existing = texts[c];
       if (existing) {
-        existing.text += ` ${clean}`;
+        existing.text = joinWrapped(existing.text, clean);
         existing.x1 = Math.max(existing.x1, chunk.x1);
       } else {
         const bullet = BULLET.exec(clean);
@@ -119,13 +183,21 @@ function table(lines: readonly PageLine[], starts: readonly number[], right: num
       if (!t) return;
       pieces[c] = {text: t.text, at: at(line, t), x0: t.x0, x1: t.x1, ...(t.bullet === undefined ? {} : {marker: t.bullet})};
     });
+    if (split.length === 1 && columnOf(split[0]!.x0, starts) === 0 && starts.length > 1 && split[0]!.x1 > starts.at(-1)! + COLUMN_TOLERANCE) spanning.add(lineKey(at(line)));
     // Gaps in font sizes, the same unit on every page, so a table continued on the next page keeps its scale.
     const gapAbove = previous === undefined ? 0 : (previous.y - line.y) / Math.max(1, Math.min(previous.size, line.size));
-    physical.push({pieces, at: at(line), gapAbove});
+    const entry: PhysicalLine = {pieces, at: at(line), gapAbove};
+    const top = line.y + 0.85 * line.size;
+    const x0 = starts[0]!;
+    if (previous && rules.some((r) => r.at > top && r.at < previous!.y - 0.2 * previous!.size && r.a <= x0 + COLUMN_TOLERANCE && r.b >= (starts.at(-1) ?? x0))) {
+      (entry as {ruleAbove?: boolean}).ruleAbove = true;
+    }
+    if (line.size >= EMPHASIS_SIZE * usual) (entry as {emphasis?: boolean}).emphasis = true;
+    physical.push(entry);
     previous = line;
   }
   const columns = starts.map((x, c) => [x, starts[c + 1] ?? right] as const);
-  return {method: 'stream', lines: physical, columns, geometry: true, path: []};
+  return {input: {method: 'stream', lines: physical, columns, geometry: true, path: []}, spanning};
 }
 
 function textBlocks(lines: readonly PageLine[], bodySize: number, pitch: number): Block[] {
@@ -133,11 +205,13 @@ function textBlocks(lines: readonly PageLine[], bodySize: number, pitch: number)
   let current: {lines: PageLine[]; heading: boolean} | undefined;
   const flush = (): void => {
     if (!current) return;
-    const text = current.lines
-      .map((l) => l.chunks.map((c) => c.text).join(' '))
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const texts = current.lines.map((l) => l.chunks.map((c) => c.text).join(' '));
+    const parts: string[] = [];
+    texts.forEach((t, k) => {
+      if (k > 0) parts.push(wrapSeparator(texts[k - 1]!, t));
+      parts.push(t);
+    });
+    const text = parts.join('').replace(/\s+/g, ' ').trim();
     const first = current.lines[0]!;
     if (text) blocks.push(current.heading ? {kind: 'heading', level: first.size >= bodySize * 1.6 ? 1 : 2, text, path: [], at: at(first)} : {kind: 'paragraph', text, path: [], at: at(first)});
     current = undefined;
@@ -161,19 +235,92 @@ function isTabular(line: PageLine, margin: number, size: number): boolean {
   return line.chunks.length >= 2 || line.x0 > margin + 2 * size;
 }
 
-/** What a page yields: blocks, and tables still as physical lines (a table may continue on the next page). */
-export type PageItem = Block | {kind: 'physical'; input: PhysicalTableInput; continues: boolean};
+/**
+ * What a page yields: blocks, tables still as physical lines (a table may continue on the next page), and
+ * ruled tables already built from their grid.
+ */
+export type PageItem = Block | {kind: 'physical'; input: PhysicalTableInput; continues: boolean; spanning: Set<string>} | {kind: 'lattice'; table: LatticeTable};
+
+/**
+ * A run is a table only if this many of its lines hold text in two or more columns side by side: lines
+ * that merely start at different places (ragged-left or right-aligned prose, a poem's alternating
+ * indents) have columns that never meet on a line.
+ */
+const MIN_SIDE_BY_SIDE = 2;
+
+/** How many lines of a run hold text in two or more of the columns. */
+function sideBySide(run: readonly PageLine[], starts: readonly number[]): number {
+  return run.filter((line) => new Set(line.chunks.flatMap((ch) => splitAtColumns(ch, starts)).map((c) => columnOf(c.x0, starts))).size >= 2).length;
+}
+
+/** A continued table's columns may start this many points further left or right on the new page. */
+const MAX_SHIFT = 36;
+
+/**
+ * How far the columns `starts` sit from `carry`'s on the new page: the median offset of the first
+ * lines' chunk starts from the nearest carried start, when the offsets agree (a page with other
+ * margins moves every column alike); undefined when they do not.
+ */
+function shiftFrom(carry: ColumnLayout, lines: readonly PageLine[]): number | undefined {
+  const offsets: number[] = [];
+  for (const line of lines.slice(0, 6)) {
+    for (const chunk of line.chunks) {
+      const nearest = carry.starts.reduce((best, s) => (Math.abs(chunk.x0 - s) < Math.abs(chunk.x0 - best) ? s : best), carry.starts[0]!);
+      offsets.push(chunk.x0 - nearest);
+    }
+  }
+  if (!offsets.length) return undefined;
+  const d = median(offsets);
+  if (Math.abs(d) > MAX_SHIFT) return undefined;
+  const agreeing = offsets.filter((o) => Math.abs(o - d) <= COLUMN_TOLERANCE).length;
+  return agreeing >= Math.ceil(offsets.length * 0.6) ? d : undefined;
+}
+
+/**
+ * Split a run of tabular lines where its column structure changes: a table followed (or preceded) by
+ * two columns of running text, with no heading or gap between, has column starts of its own on each
+ * side. The split taken is the one whose two sides share no column start; each side is split again.
+ */
+function splitByColumns(run: readonly PageLine[], size: number): PageLine[][] {
+  if (run.length < 4) return [[...run]];
+  const all = clusterStarts(run, size);
+  if (all.length < 3) return [[...run]];
+  let best: {at: number; count: number} | undefined;
+  for (let k = 2; k <= run.length - 2; k++) {
+    const above = clusterStarts(run.slice(0, k), size);
+    const below = clusterStarts(run.slice(k), size);
+    if (!above.length || !below.length) continue;
+    const shared = above.some((a) => below.some((b) => Math.abs(a - b) <= COLUMN_TOLERANCE));
+    if (shared) continue;
+    const count = above.length + below.length;
+    if (!best || count < best.count) best = {at: k, count};
+  }
+  if (!best) return [[...run]];
+  // Several split points may leave disjoint starts (a line starting in neither side's frequent columns):
+  // move the split to where each line's chunks start in its own side's columns.
+  const above = clusterStarts(run.slice(0, best.at), size);
+  const below = clusterStarts(run.slice(best.at), size);
+  const fits = (line: PageLine, starts: readonly number[]): boolean => line.chunks.every((c) => starts.some((x) => Math.abs(x - c.x0) <= COLUMN_TOLERANCE));
+  let at = best.at;
+  while (at < run.length - 1 && fits(run[at]!, above) && !fits(run[at]!, below)) at++;
+  while (at > 1 && fits(run[at - 1]!, below) && !fits(run[at - 1]!, above)) at--;
+  return [...splitByColumns(run.slice(0, at), size), ...splitByColumns(run.slice(at), size)];
+}
 
 /**
  * The lines of one page (furniture already removed) → blocks in reading order: runs of lines with
- * column gutters become tables (physical rows, a new item where the vertical gap shows a row break or a
- * bullet), two columns of running text are read left column first, the rest become paragraphs and
- * headings. `carry` is the column layout of a table that ended the previous page.
+ * column gutters become tables (physical lines for the shared row builder), split where their column
+ * structure changes, so that one or two columns of running text next to a table stay text; two columns
+ * of running text are read left column first (with any last lines of the longer column); the rest
+ * become paragraphs and headings. `carry` is the column layout of a table that ended the previous page:
+ * the page's first lines continue it when their columns match it, shifted alike by up to
+ * {@link MAX_SHIFT} points (a page with other margins).
  */
 export function pageBlocks(
   lines: readonly PageLine[],
   pageWidth: number,
   carry?: ColumnLayout,
+  rules: readonly Segment[] = [],
 ): {blocks: PageItem[]; carry?: ColumnLayout} {
   if (!lines.length) return carry ? {blocks: [], carry} : {blocks: []};
   const bodySize = median(lines.map((l) => l.size));
@@ -182,17 +329,20 @@ export function pageBlocks(
   const margin = minOf(lines.map((l) => l.x0), 0);
   const blocks: PageItem[] = [];
   let endCarry: ColumnLayout | undefined;
+  // The carried columns as they sit on this page.
+  const shift = carry ? shiftFrom(carry, lines) : undefined;
+  const carried = carry && shift !== undefined ? {starts: carry.starts.map((s) => s + shift)} : undefined;
   let i = 0;
   while (i < lines.length) {
     // A table continues from the page before when the first line's chunks sit inside its columns (a
     // continued cell may be indented past the column start), none running across a column boundary.
     const continuing =
       i === 0 &&
-      carry !== undefined &&
+      carried !== undefined &&
       lines[0]!.chunks.every((c) => {
-        const k = columnOf(c.x0, carry.starts);
-        const next = carry.starts[k + 1];
-        return c.x0 >= carry.starts[0]! - COLUMN_TOLERANCE && (next === undefined || c.x1 <= next + COLUMN_TOLERANCE);
+        const k = columnOf(c.x0, carried.starts);
+        const next = carried.starts[k + 1];
+        return c.x0 >= carried.starts[0]! - COLUMN_TOLERANCE && (next === undefined || c.x1 <= next + COLUMN_TOLERANCE);
       });
     if (!continuing && !isTabular(lines[i]!, margin, bodySize)) {
       let j = i;
@@ -203,25 +353,83 @@ export function pageBlocks(
     }
     // A run of tabular lines; a single untabular line between two tabular ones stays in the run.
     // A gap of several lines ends the run: what follows (a table after two columns of text) is laid out anew.
+    // A wider gap (a tall row: a rotated label beside it, a header row's padding) does not end the run
+    // when the next line has two or more chunks, each starting in one of the run's columns.
     let j = i + 1;
+    const startsSoFar = (): number[] => lines.slice(i, j).flatMap((l) => l.chunks.map((c) => c.x0));
+    const sameColumns = (line: PageLine): boolean =>
+      line.chunks.length >= 2 && line.chunks.every((c) => startsSoFar().some((x) => Math.abs(x - c.x0) <= COLUMN_TOLERANCE));
     while (
       j < lines.length &&
-      lines[j - 1]!.y - lines[j]!.y <= RUN_GAP * pitch &&
+      (lines[j - 1]!.y - lines[j]!.y <= RUN_GAP * pitch || (lines[j - 1]!.y - lines[j]!.y <= WIDE_RUN_GAP * pitch && sameColumns(lines[j]!))) &&
       (isTabular(lines[j]!, margin, bodySize) || (j + 1 < lines.length && isTabular(lines[j + 1]!, margin, bodySize)))
     )
       j++;
-    const run = lines.slice(i, j);
-    let starts = clusterStarts(run, bodySize);
-    if (continuing && carry && (starts.length < 2 || starts.every((s) => carry.starts.some((c) => Math.abs(c - s) <= COLUMN_TOLERANCE)))) starts = carry.starts;
-    if (starts.length >= 2 && isTwoColumnText(run, starts, pageWidth)) {
-      const left = run.map((l) => ({...l, chunks: l.chunks.filter((c) => columnOf(c.x0, starts) === 0)})).filter((l) => l.chunks.length);
-      const right = run.map((l) => ({...l, chunks: l.chunks.filter((c) => columnOf(c.x0, starts) === 1)})).filter((l) => l.chunks.length);
-      blocks.push(...textBlocks(left, bodySize, pitch), ...textBlocks(right, bodySize, pitch));
-    } else if (starts.length >= 2 && run.length >= 2) {
-      blocks.push({kind: 'physical', input: table(run, starts, pageWidth), continues: continuing && starts === carry?.starts});
-      endCarry = j === lines.length ? {starts} : undefined;
-    } else blocks.push(...textBlocks(run, bodySize, pitch));
+    const segments = splitByColumns(lines.slice(i, j), bodySize);
+    segments.forEach((run, s) => {
+      const first = continuing && s === 0;
+      let starts = clusterStarts(run, bodySize);
+      if (first && carried && (starts.length < 2 || starts.every((x) => carried.starts.some((c) => Math.abs(c - x) <= COLUMN_TOLERANCE)))) starts = carried.starts;
+      if (!first && starts.length >= 2 && isTwoColumnText(run, starts, pageWidth)) {
+        // The longer column's last lines may run on below the shorter one: they belong to it.
+        const last = s === segments.length - 1;
+        let extended = [...run];
+        if (last) {
+          while (
+            j < lines.length &&
+            extended.at(-1)!.y - lines[j]!.y <= 1.5 * pitch &&
+            lines[j]!.chunks.length === 1 &&
+            starts.some((x) => Math.abs(lines[j]!.chunks[0]!.x0 - x) <= COLUMN_TOLERANCE)
+          ) {
+            extended.push(lines[j]!);
+            j++;
+          }
+        }
+        const left = extended.map((l) => ({...l, chunks: l.chunks.filter((c) => columnOf(c.x0, starts) === 0)})).filter((l) => l.chunks.length);
+        const right = extended.map((l) => ({...l, chunks: l.chunks.filter((c) => columnOf(c.x0, starts) === 1)})).filter((l) => l.chunks.length);
+        blocks.push(...textBlocks(left, bodySize, pitch), ...textBlocks(right, bodySize, pitch));
+        extended = [];
+      } else if (starts.length >= 2 && run.length >= 2 && sideBySide(run, starts) >= MIN_SIDE_BY_SIDE) {
+        blocks.push({kind: 'physical', ...table(run, starts, pageWidth, rules), continues: first && starts === carried?.starts});
+        endCarry = j === lines.length && s === segments.length - 1 ? {starts} : undefined;
+      } else blocks.push(...textBlocks(run, bodySize, pitch));
+    });
     i = j;
   }
   return endCarry ? {blocks, carry: endCarry} : {blocks};
+}
+
+/**
+ * A page's lines and its ruled tables → items in reading order: each ruled table takes its place by its
+ * top edge, the lines above it are laid out before it (by {@link pageBlocks}), the lines below it or
+ * beside it after it. `carry` (a stream table continuing from the page before) applies to the first
+ * lines of the page only.
+ *
+ * @example
+ * pageItems(lines, latticeTables(rulings, lines, 1).tables, 595).blocks.map((b) => b.kind);
+ */
+export function pageItems(
+  lines: readonly PageLine[],
+  tables: readonly LatticeTable[],
+  pageWidth: number,
+  carry?: ColumnLayout,
+  rules: readonly Segment[] = [],
+): {blocks: PageItem[]; carry?: ColumnLayout} {
+  if (!tables.length) return pageBlocks(lines, pageWidth, carry, rules);
+  const items: PageItem[] = [];
+  let remaining = [...lines];
+  let first = true;
+  for (const table of tables.toSorted((a, b) => b.box[3] - a.box[3])) {
+    const above = remaining.filter((l) => l.y + 0.3 * l.size > table.box[3]);
+    remaining = remaining.filter((l) => l.y + 0.3 * l.size <= table.box[3]);
+    if (above.length) {
+      items.push(...pageBlocks(above, pageWidth, first ? carry : undefined, rules).blocks);
+      first = false;
+    }
+    items.push({kind: 'lattice', table});
+    first = false;
+  }
+  const tail = pageBlocks(remaining, pageWidth, undefined, rules);
+  items.push(...tail.blocks);
+  return tail.carry ? {blocks: items, carry: tail.carry} : {blocks: items};
 }

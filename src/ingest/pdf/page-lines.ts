@@ -58,6 +58,69 @@ export function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
+/** A page's text items turned so that most of its text reads upright, and the page size in that frame. */
+export interface PageFrame {
+  items: TextItemLike[];
+  width: number;
+  height: number;
+  /** Degrees the page was turned (counter-clockwise) to read it: 0 when its text was already upright. */
+  turned: number;
+  /** Where a point of the page (origin bottom-left) lands in this frame: for rulings and boxes. */
+  place: (x: number, y: number) => [number, number];
+}
+
+/**
+ * Turn a page so that its text reads upright. Text on a page is normally upright and a rotated run is a
+ * side label; but on a page whose text runs mostly at one angle (a landscape table printed on a
+ * portrait page, or a page given a /Rotate its text does not share) that angle is the page's reading
+ * direction, and the page is turned by it, the few upright runs then becoming the set-aside ones.
+ * Characters are counted, so one long rotated paragraph outweighs a page number.
+ *
+ * @example
+ * uprightFrame([{str: 'Hello', width: 50, height: 10, transform: [0, 10, -10, 0, 100, 200]}], 612, 792).turned; // 90
+ */
+export function uprightFrame(items: readonly TextItemLike[], width: number, height: number): PageFrame {
+  const byAngle = new Map<number, number>();
+  for (const item of items) {
+    const chars = item.str.trim().length;
+    if (!chars) continue;
+    const angle = Math.round(angleOf(item));
+    byAngle.set(angle, (byAngle.get(angle) ?? 0) + chars);
+  }
+  let upright = 0;
+  let best: [number, number] = [0, 0];
+  for (const [angle, chars] of byAngle) {
+    if (Math.abs(angle) <= ROTATION_TOLERANCE) upright += chars;
+    else if (chars > best[1]) best = [angle, chars];
+  }
+  if (best[1] <= upright) return {items: [...items], width, height, turned: 0, place: (x, y) => [x, y]};
+  const turned = best[0];
+  const r = (-turned * Math.PI) / 180;
+  const cos = Math.cos(r);
+  const sin = Math.sin(r);
+  const rotate = (x: number, y: number): [number, number] => [x * cos - y * sin, x * sin + y * cos];
+  const corners = [rotate(0, 0), rotate(width, 0), rotate(0, height), rotate(width, height)];
+  const minX = minOf(corners.map((c) => c[0]), 0);
+  const minY = minOf(corners.map((c) => c[1]), 0);
+  const turnedItems = items.map((item): TextItemLike => {
+    const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform;
+    const [e2, f2] = rotate(e, f);
+    const [a2, b2] = rotate(a, b);
+    const [c2, d2] = rotate(c, d);
+    return {...item, transform: [a2, b2, c2, d2, e2 - minX, f2 - minY]};
+  });
+  return {
+    items: turnedItems,
+    width: maxOf(corners.map((c) => c[0]), 0) - minX,
+    height: maxOf(corners.map((c) => c[1]), 0) - minY,
+    turned: ((turned % 360) + 360) % 360,
+    place: (x, y) => {
+      const [px, py] = rotate(x, y);
+      return [px - minX, py - minY];
+    },
+  };
+}
+
 /**
  * Text items of one page → lines. Upright items are clustered by baseline and split into chunks at
  * wide gaps; rotated items (a side label) are returned apart, joined as one string, never mixed into

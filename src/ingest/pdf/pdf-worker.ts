@@ -1,7 +1,9 @@
-// Worker thread entry: opens the PDF once, then reads the page ranges the parent hands out, one at a
-// time, until told there are none left.
+// Worker thread entry: loads pdf.js at once, opens the PDF when the first page range arrives (so that a
+// worker started early for a document that turns out too short for it never holds a second copy of the
+// document), then reads the ranges the parent hands out, one at a time, until told there are none left.
 import {parentPort, workerData} from 'node:worker_threads';
-import {openPdf, readRange} from './read-pages.js';
+import {loadPdfJs} from './load-pdfjs.js';
+import {PdfReader, type readRange} from './read-pages.js';
 
 /** Messages from the parent: a range to read, or the end. */
 export type ToWorker = {range: [number, number]} | {done: true};
@@ -10,16 +12,20 @@ export type FromWorker = {ready: true; result?: Awaited<ReturnType<typeof readRa
 
 const {bytes, file} = workerData as {bytes: Uint8Array; file: string};
 const port = parentPort!;
-const opened = await openPdf(bytes, file);
-if (!opened.ok) port.postMessage({failed: true} satisfies FromWorker);
-else {
-  const {doc} = opened;
-  port.on('message', (message: ToWorker) => {
-    if ('done' in message) {
-      void doc.destroy().then(() => port.close());
-      return;
-    }
-    void readRange(doc, file, message.range).then((result) => port.postMessage({ready: true, result} satisfies FromWorker));
+await loadPdfJs();
+let opened: ReturnType<typeof PdfReader.open> | undefined;
+port.on('message', (message: ToWorker) => {
+  if ('done' in message) {
+    void (opened ?? Promise.resolve(undefined)).then(async (o) => {
+      if (o?.ok) await o.reader.close();
+      port.close();
+    });
+    return;
+  }
+  opened ??= PdfReader.open(bytes, file);
+  void opened.then(async (o) => {
+    if (!o.ok) port.postMessage({failed: true} satisfies FromWorker);
+    else port.postMessage({ready: true, result: await o.reader.read(message.range)} satisfies FromWorker);
   });
-  port.postMessage({ready: true} satisfies FromWorker);
-}
+});
+port.postMessage({ready: true} satisfies FromWorker);

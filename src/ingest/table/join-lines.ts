@@ -21,6 +21,29 @@ function joinHyphenated(head: string, tail: string, vocabulary: Vocabulary): str
   return vocabulary.has(joined) && !vocabulary.has(hyphenated) ? `${head}${tail}` : `${head}-${tail}`;
 }
 
+/** Scripts written without spaces between words (Chinese, Japanese, Thai…): a line wrapped inside them joins with no space. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * The separator between a line and the wrapped line after it: none between two characters of a script
+ * written without spaces, else one space.
+ *
+ * @example
+ * wrapSeparator('リスク', '中立確率'); // ''
+ */
+export function wrapSeparator(before: string, after: string): '' | ' ' {
+  // Only the characters either side of the join are read (no copy of the text: joins run once a line).
+  let end = before.length;
+  while (end > 0 && /\s/.test(before[end - 1]!)) end--;
+  let start = 0;
+  while (start < after.length && /\s/.test(after[start]!)) start++;
+  if (end === 0 || start === after.length) return ' ';
+  const low = before.charCodeAt(end - 1);
+  const last = low >= 0xdc00 && low <= 0xdfff && end >= 2 ? before.slice(end - 2, end) : before[end - 1]!;
+  const next = String.fromCodePoint(after.codePointAt(start)!);
+  return UNSPACED.test(last) && UNSPACED.test(next) ? '' : ' ';
+}
+
 /**
  * Join wrapped lines into one string: whitespace collapsed, line-end hyphens repaired (also where a
  * dump already joined them with a space, as in `system- specific`).
@@ -29,18 +52,36 @@ function joinHyphenated(head: string, tail: string, vocabulary: Vocabulary): str
  * joinLines(['towards pre-', 'pandemic levels'], new Set()); // 'towards pre-pandemic levels'
  */
 export function joinLines(lines: readonly string[], vocabulary: Vocabulary = new Set()): string {
-  let text = '';
+  // Parts are collected and joined once; each join looks only at the line before it (never at the text
+  // built so far, which would make joining a long cell quadratic).
+  const parts: string[] = [];
+  let previous = '';
   for (const raw of lines) {
     const line = raw.replace(/\s+/g, ' ').trim();
     if (!line) continue;
-    const hyphenEnd = /(\p{L}+)[-‐‑]$/u.exec(text);
-    const tailStart = /^(\p{Ll}+)/u.exec(line);
+    if (!parts.length) {
+      parts.push(line);
+      previous = line;
+      continue;
+    }
+    const hyphenEnd = HYPHEN_END.test(previous) ? /(\p{L}+)[-‐‑]$/u.exec(previous) : null;
+    const tailStart = hyphenEnd ? /^(\p{Ll}+)/u.exec(line) : null;
     if (hyphenEnd && tailStart) {
-      text = text.slice(0, hyphenEnd.index) + joinHyphenated(hyphenEnd[1]!, tailStart[1]!, vocabulary) + line.slice(tailStart[1]!.length);
-    } else text = text ? `${text} ${line}` : line;
+      const last = parts.length - 1;
+      const cut = parts[last]!.length - hyphenEnd[0].length;
+      parts[last] = parts[last]!.slice(0, cut) + joinHyphenated(hyphenEnd[1]!, tailStart[1]!, vocabulary) + line.slice(tailStart[1]!.length);
+      previous = parts[last]!;
+    } else {
+      parts.push(wrapSeparator(previous, line), line);
+      previous = line;
+    }
   }
-  return text.replace(/(\p{L}+)[-‐‑] (\p{Ll}+)/gu, (_, head: string, tail: string) => joinHyphenated(head, tail, vocabulary));
+  const text = parts.join('');
+  return /[-‐‑] \p{Ll}/u.test(text) ? text.replace(/(\p{L}+)[-‐‑] (\p{Ll}+)/gu, (_, head: string, tail: string) => joinHyphenated(head, tail, vocabulary)) : text;
 }
+
+/** A line ending in a hyphen after a letter. */
+const HYPHEN_END = /\p{L}[-‐‑]$/u;
 
 /** Words that cannot end a phrase: a line ending in one continues on the next line. */
 const CONTINUING_WORDS: ReadonlySet<string> = new Set(

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {pageBlocks} from '../../../src/ingest/pdf/page-blocks.js';
+import {joinWrapped, pageBlocks} from '../../../src/ingest/pdf/page-blocks.js';
 import type {PageLine} from '../../../src/ingest/pdf/page-lines.js';
 
 const line = (index: number, y: number, chunks: [number, string][]): PageLine => ({
@@ -33,5 +33,21 @@ describe('pageBlocks', () => {
     const {blocks} = pageBlocks(lines, 595);
     // A table is handed on as physical lines (it may continue on the next page) for the shared row builder.
     expect(blocks.map((b) => b.kind)).toEqual(['physical']);
+  });
+
+  it('joins wrapped lines with a space, except inside scripts written without spaces', () => {
+    expect(joinWrapped('Improve access to', 'general practice')).toBe('Improve access to general practice');
+    expect(joinWrapped('リスク', '中立確率')).toBe('リスク中立確率');
+    expect(joinWrapped('取引できない商品', 'がマクロ経済変数')).toBe('取引できない商品がマクロ経済変数');
+    expect(joinWrapped('BM であることを', 'Use')).toBe('BM であることを Use');
+    expect(joinWrapped('국민 건강', '보험')).toBe('국민 건강 보험');
+  });
+
+  it('reads right-aligned prose whose lines start at varying indents as text, not as a table', () => {
+    // Lines ending at the same x with ragged starts: columns that never meet on a line.
+    const starts = [180, 228, 175, 231, 224, 178, 302];
+    const lines = starts.map((x, k) => ({...line(k + 1, 700 - k * 13, [[x, 'Gooloo was a very old woman and a very wicked one']]), x1: 555, chunks: [{text: 'Gooloo was a very old woman and a very wicked one', x0: x, x1: 555, starts: [[0, x]] as [number, number][]}]}));
+    const {blocks} = pageBlocks([line(0, 740, [[60, 'A heading on the left margin']]), ...lines], 595);
+    expect(blocks.map((b) => b.kind)).not.toContain('physical');
   });
 });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {pageLines, type TextItemLike} from '../../../src/ingest/pdf/page-lines.js';
+import {pageLines, uprightFrame, type TextItemLike} from '../../../src/ingest/pdf/page-lines.js';
 import {findFurniture} from '../../../src/ingest/pdf/furniture.js';
 
 const item = (str: string, x: number, y: number, width: number, size = 10, rotate = 0): TextItemLike => {
@@ -29,7 +29,48 @@ describe('pageLines', () => {
   });
 });
 
+describe('uprightFrame', () => {
+  it('leaves a page of upright text with a rotated side label as it is', () => {
+    const frame = uprightFrame([item('Body text of the page', 60, 700, 120), item('Label', 30, 100, 30, 10, 90)], 595, 842);
+    expect(frame.turned).toBe(0);
+    expect(frame.items[0]!.transform).toEqual(item('Body text of the page', 60, 700, 120).transform);
+  });
+
+  it('turns a page whose text runs at 90° (a landscape table on a portrait page), so its lines read upright', () => {
+    // Two lines rotated 90° counter-clockwise: reading upward, the first line further left.
+    const items = [item('First line of rotated text', 100, 100, 140, 10, 90), item('Second line', 114, 100, 60, 10, 90), item('7', 300, 30, 5)];
+    const frame = uprightFrame(items, 595, 842);
+    expect(frame.turned).toBe(90);
+    expect([frame.width, frame.height].map(Math.round)).toEqual([842, 595]);
+    const {lines, rotated} = pageLines(frame.items, 1);
+    expect(lines.map((l) => l.chunks.map((c) => c.text).join(' '))).toEqual(['First line of rotated text', 'Second line']);
+    expect(rotated).toEqual(['7']);
+  });
+
+  it('turns a page whose text runs at 270° (a /Rotate 90 page with upright text, seen in page space)', () => {
+    const frame = uprightFrame([item('Hello world', 210, 370, 194, 36, -90)], 612, 792);
+    expect(frame.turned).toBe(270);
+    expect(pageLines(frame.items, 1).lines.map((l) => l.chunks[0]!.text)).toEqual(['Hello world']);
+  });
+});
+
 describe('findFurniture', () => {
+  it('removes nothing from a one-page document, whatever sits in its margins', () => {
+    const page = {height: 842, lines: pageLines([item('vi', 68, 790, 10), item('2', 295, 30, 5)], 1).lines};
+    expect(findFurniture([page]).size).toBe(0);
+  });
+
+  it('keeps lines that repeat on every page when they are all the text there is', () => {
+    const page = (n: number) => ({height: 612, lines: pageLines([item('Hello world', 210, 20, 194, 36)], n).lines});
+    expect(findFurniture([page(1), page(2), page(3)]).size).toBe(0);
+  });
+
+  it('does not take a margin word made of roman-numeral letters ("civic") for a page number', () => {
+    const page = (n: number, word: string) => ({height: 842, lines: pageLines([item(word, 60, 30, 30), item('Body text', 60, 400, 40)], n).lines});
+    expect(findFurniture([page(1, 'civic'), page(2, 'ill'), page(3, 'mix')]).size).toBe(0);
+    expect([...findFurniture([page(1, 'iv'), page(2, 'v'), page(3, 'vi')])].map((l) => l.chunks[0]!.text)).toEqual(['iv', 'v', 'vi']);
+  });
+
   it('finds running headers, footers and page numbers repeated in the margins', () => {
     const page = (n: number) => ({
       height: 842,
