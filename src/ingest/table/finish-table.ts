@@ -174,20 +174,67 @@ function markSections(table: TableBlock): Row[] {
 
 /** A column labels rows when it has at most this share of labels per item row. */
 const LABELS_PER_ITEM = 0.67;
+/** In the reading of labels as printed at the top of their rows, an item above every label costs this many lines. */
+const UNLABELLED_COST = 2;
+/** Labels read as centred when they are, on average, within this many lines of the middle of their rows. */
+const CENTRED_SLACK = 0.5;
+
+/** The vertical extent of a cell, by its fragments' lines (a page counts 1000 lines). */
+function extent(cell: Cell | undefined, fallback: Row): [number, number] {
+  const lines = (cell?.fragments ?? []).flatMap((f) => {
+    const page = 1000 * (f.at.page ?? 0);
+    return [page + f.at.line, page + (f.at.endLine ?? f.at.line)];
+  });
+  const row = fallback.at.line + 1000 * (fallback.at.page ?? 0);
+  return lines.length ? [Math.min(...lines), Math.max(...lines)] : [row, row];
+}
+
+/**
+ * Items split into consecutive groups, one per label in order, such that each label sits as near as can
+ * be to the middle of its group's lines: the partition and its cost (the sum of the distances, in lines).
+ */
+function centredPartition(items: readonly [number, number][], labels: readonly [number, number][]): {cost: number; groups: number[]} {
+  const n = items.length;
+  const m = labels.length;
+  const cost = (j: number, from: number, to: number): number => Math.abs((labels[j]![0] + labels[j]![1]) / 2 - (items[from]![0] + items[to]![1]) / 2);
+  // best[j][i]: the least cost of giving the first i items to the first j labels (each at least one).
+  const best = Array.from({length: m + 1}, () => Array<number>(n + 1).fill(Infinity));
+  const choice = Array.from({length: m + 1}, () => Array<number>(n + 1).fill(-1));
+  best[0]![0] = 0;
+  for (let j = 1; j <= m; j++)
+    for (let i = j; i <= n - (m - j); i++)
+      for (let k = j - 1; k < i; k++) {
+        const value = best[j - 1]![k]! + cost(j - 1, k, i - 1);
+        if (value < best[j]![i]!) {
+          best[j]![i] = value;
+          choice[j]![i] = k;
+        }
+      }
+  const groups = Array<number>(n).fill(0);
+  for (let j = m, i = n; j > 0; j--) {
+    const k = choice[j]![i]!;
+    for (let x = k; x < i; x++) groups[x] = j - 1;
+    i = k;
+  }
+  return {cost: best[m]![n]!, groups};
+}
 
 /**
  * Labels printed in the middle of the rows they label (a PDF's vertically centred rowspan cells, as a
- * text dump or text positions give them) show as a first item row with no label in a column that labels
- * later rows. In such a column of a table read from physical lines, each item row takes the nearest
- * label, by line (ties to the label above), and the label moves to the first of its rows and spans them
- * all; a row that held only the label goes. A column whose first item row has a label is left alone:
- * its labels head their rows, and blanks below continue them.
+ * text dump or text positions give them) land beside a middle item, or on a line of their own between
+ * items. In a table read from physical lines, a column of labels is read two ways: as printed at the top
+ * of their rows (each item takes the label at or above it; an item above every label has none), and as
+ * centred (the items split into consecutive groups, one per label, each label nearest the middle of its
+ * group's lines). Where the centred reading fits clearly better, each label moves to the first of its
+ * rows and spans them all; a row that held only the label goes. Group rows that head labels (a goal
+ * above its targets) bound the groups; a lone label with items of its column below it takes part.
  */
 function centreLabels(table: TableBlock): TableBlock {
   if (table.method !== 'layout' && table.method !== 'stream') return table;
   const rows = table.rows;
   const filled = (r: number, c: number): boolean => Boolean(rows[r]!.cells[c]?.text.trim()) && !rows[r]!.cells[c]!.spannedFrom;
-  const counts = Array.from({length: table.columns}, (_, c) => rows.filter((_, r) => filled(r, c)).length);
+  const lone = (r: number, c: number): boolean => filled(r, c) && rows[r]!.cells[c]!.colSpan === 1 && rows[r]!.cells.every((x, k) => k === c || (!x.text.trim() && !x.spannedFrom));
+  const counts = Array.from({length: table.columns}, (_, c) => rows.filter((row, r) => filled(r, c) && !row.section).length);
   const driver = counts.indexOf(Math.max(...counts));
   const items = rows.flatMap((row, r) => (filled(r, driver) && !row.section ? [r] : []));
   if (items.length < 3) return table;
@@ -195,27 +242,62 @@ function centreLabels(table: TableBlock): TableBlock {
   const offset = table.header.length;
   for (let c = 0; c < table.columns; c++) {
     if (c === driver) continue;
-    const labels = rows.flatMap((row, r) => (filled(r, c) && !row.section ? [r] : []));
-    if (labels.length < 2 || labels.length > LABELS_PER_ITEM * items.length || filled(items[0]!, c)) continue;
-    // Only labels between the first and the last item, and rows that are labels or items, take part.
-    if (rows.some((row, r) => !row.section && r > items[0]! && r < items.at(-1)! && !filled(r, driver) && !filled(r, c) && row.cells.some((x) => x.text.trim()))) continue;
-    const line = (r: number): number => rows[r]!.at.line + 1000 * (rows[r]!.at.page ?? 0);
+    // A group row of this column's text alone, with an item row below that leaves the column empty, is a label.
+    const isLabel = (r: number): boolean =>
+      filled(r, c) && (!rows[r]!.section || (lone(r, c) && rows[r + 1] !== undefined && filled(r + 1, driver) && !filled(r + 1, c)));
+    const labels = rows.flatMap((_, r) => (isLabel(r) ? [r] : []));
+    if (labels.length < 2 || labels.length > LABELS_PER_ITEM * items.length) continue;
+    // Only rows that are labels or items (or group rows, which bound the groups) take part.
+    if (rows.some((row, r) => !row.section && !filled(r, driver) && !filled(r, c) && row.cells.some((x) => x.text.trim()))) continue;
+    const segments: {items: number[]; labels: number[]}[] = [{items: [], labels: []}];
+    rows.forEach((row, r) => {
+      if (labels.includes(r)) segments.at(-1)!.labels.push(r);
+      else if (row.section) segments.push({items: [], labels: []});
+      if (items.includes(r)) segments.at(-1)!.items.push(r);
+    });
     const owner = new Map<number, number>();
-    for (const r of items) {
-      let best = labels[0]!;
-      for (const l of labels) if (Math.abs(line(l) - line(r)) < Math.abs(line(best) - line(r))) best = l;
-      owner.set(r, best);
+    let centredCost = 0;
+    let topCost = 0;
+    let counted = 0;
+    let usable = true;
+    for (const segment of segments) {
+      if (!segment.labels.length) continue;
+      if (segment.labels.length > segment.items.length) {
+        usable = false;
+        break;
+      }
+      const itemLines = segment.items.map((r) => extent(rows[r]!.cells[driver], rows[r]!));
+      const labelLines = segment.labels.map((r) => extent(rows[r]!.cells[c], rows[r]!));
+      const centred = centredPartition(itemLines, labelLines);
+      centredCost += centred.cost;
+      counted += segment.labels.length;
+      segment.items.forEach((r, i) => owner.set(r, segment.labels[centred.groups[i]!]!));
+      // Top reading: each item takes the last label starting at or above its first line.
+      segment.labels.forEach((l, j) => {
+        const top = labelLines[j]![0];
+        const next = labelLines[j + 1]?.[0] ?? Infinity;
+        const mine = itemLines.filter(([first]) => first >= top && first < next);
+        if (mine.length) topCost += Math.abs(top - mine[0]![0]);
+        else topCost += UNLABELLED_COST;
+      });
+      topCost += UNLABELLED_COST * itemLines.filter(([first]) => first < labelLines[0]![0]).length;
     }
+    if (!usable || !counted || centredCost >= topCost || centredCost > CENTRED_SLACK * counted) continue;
     const blank = (): Cell => ({text: '', fragments: [], rowSpan: 1, colSpan: 1, header: false});
     const cells = new Map(labels.map((l) => [l, out[l]!.cells[c]!]));
-    for (const r of [...items, ...labels]) out[r]!.cells[c] = blank();
+    for (const r of [...owner.keys(), ...labels]) out[r]!.cells[c] = blank();
+    for (const l of labels) {
+      if (out[l]!.section && ![...owner.values()].includes(l)) out[l]!.cells[c] = cells.get(l)!;
+      else if (out[l]!.section) out[l] = {...out[l]!, section: false};
+    }
     for (const l of labels) {
       const group = items.filter((r) => owner.get(r) === l);
       if (!group.length) continue;
       const top = group[0]!;
       const bottom = group.at(-1)!;
       out[top]!.cells[c] = {...cells.get(l)!, rowSpan: bottom - top + 1};
-      for (let r = top + 1; r <= bottom; r++) out[r]!.cells[c] = {...blank(), spannedFrom: {row: offset + top, column: c}};
+      // A row that held only the label stays blank, and goes.
+      for (let r = top + 1; r <= bottom; r++) if (owner.has(r)) out[r]!.cells[c] = {...blank(), spannedFrom: {row: offset + top, column: c}};
     }
   }
   return keepRows({...table, rows: out}, () => true, (row) => !isEmptyRow(row));

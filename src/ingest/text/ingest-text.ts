@@ -1,8 +1,8 @@
 import type {Block, HeadingBlock, ParagraphBlock} from '../../model/document.js';
 import {physicalTable} from '../table/physical-table.js';
 import {delimitedTable, tabRuns} from './delimited-table.js';
-import {findLayoutTables} from './layout-table.js';
-import {textBlocks} from './text-blocks.js';
+import {CAPTION, findLayoutTables} from './layout-table.js';
+import {textBlocks, type TextBlockOptions} from './text-blocks.js';
 import {splitLines} from './text-lines.js';
 
 /**
@@ -17,18 +17,29 @@ export function ingestText(text: string): {blocks: Block[]; title?: string} {
   const tables = new Map<number, {end: number; block: Block}>();
   for (const [start, end] of tabRuns(lines)) tables.set(start, {end, block: physicalTable(delimitedTable(lines.slice(start, end + 1), []))});
   const taken = (i: number): boolean => [...tables].some(([s, t]) => i >= s && i <= t.end);
-  for (const found of findLayoutTables(lines, taken)) tables.set(found.start, {end: found.end, block: physicalTable(found.input)});
+  for (const found of findLayoutTables(lines, taken)) {
+    // A caption line ("Table 3: …") just above the table (at most one blank line between) is its caption.
+    let above = found.start - 1;
+    if (above >= 0 && !lines[above]!.text.trim()) above--;
+    const caption = above >= 0 && !taken(above) && !tables.has(above) ? lines[above]!.text.trim() : '';
+    if (CAPTION.test(caption) && !/\s{2,}/.test(caption)) {
+      tables.set(above, {end: found.end, block: physicalTable({...found.input, caption: caption.replace(/\s+/g, ' ')})});
+    } else tables.set(found.start, {end: found.end, block: physicalTable(found.input)});
+  }
 
   const blocks: Block[] = [];
+  // The right edge of the text: where wrapped lines end.
+  const rightEdge = Math.max(0, ...lines.map((l) => l.text.trimEnd().length));
+  const options = (from: number): TextBlockOptions => (from > 0 ? {rightEdge, before: lines[from - 1]!} : {rightEdge});
   let from = 0;
   const starts = [...tables.keys()].sort((a, b) => a - b);
   for (const start of starts) {
-    blocks.push(...textBlocks(lines.slice(from, start), from === 0, true));
+    blocks.push(...textBlocks(lines.slice(from, start), from === 0, true, options(from)));
     const table = tables.get(start)!;
     blocks.push(table.block);
     from = table.end + 1;
   }
-  blocks.push(...textBlocks(lines.slice(from), from === 0));
+  blocks.push(...textBlocks(lines.slice(from), from === 0, false, options(from)));
   const title = blocks.find((b): b is HeadingBlock | ParagraphBlock => b.kind === 'heading' || b.kind === 'paragraph')?.text;
   return title === undefined ? {blocks} : {blocks, title};
 }

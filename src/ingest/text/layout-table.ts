@@ -10,22 +10,68 @@ const SNAP = 3;
 const MIN_SHARE = 0.15;
 const MIN_LINES = 3;
 
-/** Positions where text starts after a gutter (or at an indented line start). */
+/** A bullet glyph standing alone before a gutter ("•   Prevent homelessness"): pdftotext sets list text apart from its bullet. */
+const LONE_BULLET = /^[•●▪◦■□‣⁃∙·*–-]$/;
+
+/**
+ * Positions where text starts after a gutter (or at an indented line start). The text after a lone
+ * bullet is not a column of its own: the bullet and its text start together.
+ */
 function columnStarts(text: string): number[] {
   const starts: number[] = [];
-  for (const match of text.matchAll(new RegExp(`(^\\s*|\\s{${GUTTER},})(\\S)`, "g"))) starts.push(match.index + match[1]!.length);
+  let bullet = false;
+  for (const match of text.matchAll(new RegExp(`(^\\s*|\\s{${GUTTER},})(\\S+(?: \\S+)*)`, 'g'))) {
+    if (!bullet) starts.push(match.index + match[1]!.length);
+    bullet = LONE_BULLET.test(match[2]!);
+  }
   return starts;
 }
 
+/**
+ * A table caption on a line of its own ("Table 3: Our key performance indicators", "Figure 2. Targets"):
+ * it names the table below, it is never one of its rows.
+ */
+export const CAPTION = /^(?:table|figure|chart|exhibit)\s+[A-Z]?\d+(?:\.\d+)*\s*[:.–—-]\s*\S/i;
+
+function isCaption(line: TextLine | undefined): boolean {
+  return line !== undefined && CAPTION.test(line.text.trim()) && columnStarts(line.text).length === 1;
+}
+
 function isTabular(line: TextLine): boolean {
-  const trimmed = line.text.trimEnd();
-  return /\S\s{2,}\S/.test(trimmed.trim()) || /^\s{4,}\S/.test(trimmed);
+  if (isCaption(line)) return false;
+  return columnStarts(line.text).length >= 2 || /^\s{4,}\S/.test(line.text.trimEnd());
 }
 
 /** A line that may sit inside a table without breaking it: blank, or a short label (a group name, a heading). */
 function isLabelOrBlank(line: TextLine): boolean {
   const t = line.text.trim();
   return !t || (t.split(/\s+/).length <= 12 && !/[.;:]$/.test(t));
+}
+
+/** How many lines without a gutter may sit between two tabular lines of one table. */
+const BRIDGE = 8;
+
+/**
+ * Whether a line without a gutter lies inside one column of a run: it starts at one of the run's column
+ * starts and ends before the next one. A row whose other cells are empty looks like this; a paragraph
+ * line running across the columns does not.
+ */
+function fitsColumn(line: TextLine, run: readonly TextLine[]): boolean {
+  const own = columnStarts(line.text);
+  if (own.length !== 1) return false;
+  const seen = [...new Set(run.flatMap((l) => columnStarts(l.text)))].sort((a, b) => a - b);
+  const start = seen.find((s) => Math.abs(s - own[0]!) <= SNAP);
+  if (start === undefined) return false;
+  const next = seen.find((s) => s > start + SNAP);
+  return next === undefined || line.text.trimEnd().length <= next - GUTTER;
+}
+
+/** Whether a line repeats the header of a run (its first lines, a header may wrap): the same first word, and no word the header lacks. */
+function repeats(line: TextLine, header: readonly TextLine[]): boolean {
+  const words = normText(line.text).split(' ').filter(Boolean);
+  const first = normText(header[0]?.text ?? '').split(' ')[0];
+  const known = new Set(header.flatMap((l) => normText(l.text).split(' ')));
+  return words.length > 0 && words[0] === first && words.every((w) => known.has(w));
 }
 
 /** Whether a line's column starts all line up (within a few characters) with starts seen in a run: the same table going on. */
@@ -100,17 +146,24 @@ export function findLayoutTables(
     const joins = (k: number): boolean => k < lines.length && !taken(k) && lines[k]!.page === lines[i]!.page;
     for (;;) {
       if (joins(end + 1) && isTabular(lines[end + 1]!)) end++;
-      // One line without a gutter may sit inside a run (a row whose gutter was squeezed to one space), and
-      // so may two blank or short label lines (a group label, a heading between parts of one table).
-      else if (joins(end + 2) && isTabular(lines[end + 2]!)) end += 2;
+      // One line without a gutter may sit inside a run (a row whose gutter was squeezed to one space).
+      else if (joins(end + 2) && isTabular(lines[end + 2]!) && !isCaption(lines[end + 1])) end += 2;
       else {
-        // Up to four blank or short label lines (at most two labels: "blank, group label, blank") before the next tabular line.
+        // Blank lines, lines that fit inside one of the run's columns (a row whose other cells are empty,
+        // as rows beside a vertically centred label come out) and up to two short labels (a group label,
+        // a heading between parts of one table) may sit before the next tabular line.
+        const run = lines.slice(i, end + 1);
         let k = end + 1;
-        while (k <= end + 4 && joins(k) && !isTabular(lines[k]!) && isLabelOrBlank(lines[k]!)) k++;
-        const labels = lines.slice(end + 1, k).filter((l) => l.text.trim()).length;
-        // Not when the header line repeats after them: the labels are a heading over a new copy of the table.
-        const repeatsHeader = joins(k) && normText(lines[k]!.text) === normText(lines[i]!.text);
-        if (k > end + 1 && k <= end + 5 && joins(k) && isTabular(lines[k]!) && labels <= 2 && !repeatsHeader && aligned(lines[k]!, lines.slice(i, end + 1))) end = k;
+        let labels = 0;
+        while (k <= end + BRIDGE && joins(k) && !isTabular(lines[k]!) && !isCaption(lines[k])) {
+          if (lines[k]!.text.trim() && !fitsColumn(lines[k]!, run)) {
+            if (!isLabelOrBlank(lines[k]!) || ++labels > 2) break;
+          }
+          k++;
+        }
+        // Not when the header repeats after them: the lines between are a heading over a new copy of the table.
+        const repeatsHeader = joins(k) && repeats(lines[k]!, lines.slice(i, Math.min(end, i + 2) + 1));
+        if (k > end + 1 && joins(k) && isTabular(lines[k]!) && !repeatsHeader && aligned(lines[k]!, run)) end = k;
         else break;
       }
     }
