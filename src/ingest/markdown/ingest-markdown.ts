@@ -115,6 +115,62 @@ function listItems(list: List): ListItem[] {
 }
 
 /**
+ * A document where a blank line may not end what came before: a fenced code block, or an HTML block
+ * that runs to its end marker (comment, processing instruction, declaration, CDATA, script, pre, style,
+ * textarea). Such a document is parsed whole, tables included.
+ */
+const BLANK_MAY_NOT_END = /^ {0,3}(?:```|~~~)|<(?:!|\?|script|pre|style|textarea)/im;
+
+/** Characters that make a table cell more than plain text: escapes, code, emphasis, strikethrough, links, HTML. */
+const CELL_MARKUP = /[\\`*_~[<]|&(?:#\d{1,7}|#[xX][\dA-Fa-f]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/;
+
+/** The cells of a pipe-table line that starts with `|`: the pipes at both ends are borders. */
+function pipeCells(line: string): string[] {
+  const body = line.trimEnd();
+  const cells = body.slice(1, body.length > 1 && body.endsWith('|') ? -1 : undefined).split('|');
+  return cells.map((cell) => cell.trim());
+}
+
+/**
+ * GFM tables of plain text (no markup in any cell), each starting at the first column after a blank
+ * line and ending at a blank line, every row in pipes with the header's number of cells: read from the
+ * lines directly, as the parser would read them (a big table costs the Markdown parser most of a
+ * document's reading time and memory). Any other table is left to the parser. Keyed by the index of
+ * the header line; `end` is the index after the last row.
+ */
+function plainTables(lines: readonly string[]): Map<number, {end: number; table: TableBlock}> {
+  const found = new Map<number, {end: number; table: TableBlock}>();
+  for (let k = 0; k + 1 < lines.length; k++) {
+    if (!lines[k]!.startsWith('|') || (k > 0 && lines[k - 1]!.trim() !== '')) continue;
+    const header = pipeCells(lines[k]!);
+    const delimiter = lines[k + 1]!.startsWith('|') ? pipeCells(lines[k + 1]!) : [];
+    if (delimiter.length !== header.length || !delimiter.every((cell) => /^:?-+:?$/.test(cell))) continue;
+    let end = k + 2;
+    while (end < lines.length && lines[end]!.startsWith('|')) end++;
+    if (end < lines.length && lines[end]!.trim() !== '') continue;
+    const rowLines = [k, ...Array.from({length: end - k - 2}, (_, i) => k + 2 + i)];
+    const cells = rowLines.map((i) => pipeCells(lines[i]!));
+    if (cells.some((row) => row.length !== header.length || row.some((cell) => CELL_MARKUP.test(cell)))) continue;
+    const rows: Row[] = cells.map((row, r) => ({
+      cells: row.map((cell) => cellOf(htmlCellFragments(escapeHtml(cell), rowLines[r]! + 1), r === 0)),
+      at: {line: rowLines[r]! + 1},
+    }));
+    found.set(k, {end, table: {kind: 'table', method: 'markup', path: [], columns: header.length, header: rows.slice(0, 1), rows: rows.slice(1), at: {line: k + 1}}});
+    k = end - 1;
+  }
+  return found;
+}
+
+/** Stands in the parsed text for a plain table read from the lines (an HTML comment: a block of its own). */
+const PLAIN_TABLE = (k: number): string => `<!--plain-table ${k}-->`;
+
+/** Options for {@link ingestMarkdown}. */
+export interface IngestMarkdownOptions {
+  /** Read plain pipe tables from the lines, without the Markdown parser (same blocks, less time). @default true */
+  readonly plainTables?: boolean;
+}
+
+/**
  * Read Markdown with remark-parse + remark-gfm into the shared document model: headings, paragraphs,
  * nested lists, GFM tables (first row the header) and tab-separated tables (as pasted from a word
  * processor); HTML inside them (lists in cells) is parsed with rehype-parse.
@@ -122,9 +178,19 @@ function listItems(list: List): ListItem[] {
  * @example
  * ingestMarkdown('# Title\n\n| Area | Objective |\n|---|---|\n| Cancer | Reduce waits |\n').blocks[1].kind; // 'table'
  */
-export function ingestMarkdown(text: string): {blocks: Block[]; title?: string} {
-  const tree = unified().use(remarkParse).use(remarkGfmTables).parse(text) as Root;
+export function ingestMarkdown(text: string, options: IngestMarkdownOptions = {}): {blocks: Block[]; title?: string} {
   const lines = splitLines(text);
+  const raw = lines.map((l) => l.text);
+  const plain = options.plainTables !== false && !BLANK_MAY_NOT_END.test(text) ? plainTables(raw) : new Map<number, {end: number; table: TableBlock}>();
+  let parsed = text;
+  if (plain.size) {
+    // Each plain table's lines become one comment line and blank lines: line numbers stay, and the
+    // blank lines around the table end what came before and start what follows as the table did.
+    const masked = text.split('\n');
+    for (const [k, {end}] of plain) masked.fill('', k, end).splice(k, 1, PLAIN_TABLE(k));
+    parsed = masked.join('\n');
+  }
+  const tree = unified().use(remarkParse).use(remarkGfmTables).parse(parsed) as Root;
   const blocks: Block[] = [];
   let level = 0;
   const paragraph = (own: readonly TextLine[]): void => {
@@ -174,9 +240,12 @@ export function ingestMarkdown(text: string): {blocks: Block[]; title?: string} 
       case 'table':
         blocks.push(gfmTable(node));
         return;
-      case 'html':
-        blocks.push(...ingestHtml(node.value, {fragment: true, lineOffset: start - 1}).blocks);
+      case 'html': {
+        const table = plain.get(start - 1);
+        if (table && node.value === PLAIN_TABLE(start - 1)) blocks.push(table.table);
+        else blocks.push(...ingestHtml(node.value, {fragment: true, lineOffset: start - 1}).blocks);
         return;
+      }
       case 'blockquote':
         node.children.forEach(visit);
         return;
