@@ -164,6 +164,15 @@ function plainTables(lines: readonly string[]): Map<number, {end: number; table:
 /** Stands in the parsed text for a plain table read from the lines (an HTML comment: a block of its own). */
 const PLAIN_TABLE = (k: number): string => `<!--plain-table ${k}-->`;
 
+/** Position lines of the parsed text → lines of the document (`lineOf[parsed] = original`, 1-based). */
+function remapLines(node: {position?: {start: {line: number}; end: {line: number}} | undefined; children?: unknown[]}, lineOf: readonly number[]): void {
+  if (node.position) {
+    node.position.start.line = lineOf[node.position.start.line]!;
+    node.position.end.line = lineOf[node.position.end.line]!;
+  }
+  for (const child of node.children ?? []) remapLines(child as typeof node, lineOf);
+}
+
 /** Options for {@link ingestMarkdown}. */
 export interface IngestMarkdownOptions {
   /** Read plain pipe tables from the lines, without the Markdown parser (same blocks, less time). @default true */
@@ -183,14 +192,23 @@ export function ingestMarkdown(text: string, options: IngestMarkdownOptions = {}
   const raw = lines.map((l) => l.text);
   const plain = options.plainTables !== false && !BLANK_MAY_NOT_END.test(text) ? plainTables(raw) : new Map<number, {end: number; table: TableBlock}>();
   let parsed = text;
+  let lineOf: number[] | undefined;
   if (plain.size) {
-    // Each plain table's lines become one comment line and blank lines: line numbers stay, and the
-    // blank lines around the table end what came before and start what follows as the table did.
-    const masked = text.split('\n');
-    for (const [k, {end}] of plain) masked.fill('', k, end).splice(k, 1, PLAIN_TABLE(k));
-    parsed = masked.join('\n');
+    // Each plain table becomes one comment line (the blank lines around it end what came before and
+    // start what follows, as the table did); positions are mapped back to the document's lines.
+    const source = text.split('\n');
+    const kept: string[] = [];
+    lineOf = [0];
+    for (let k = 0; k < source.length; k++) {
+      const table = plain.get(k);
+      kept.push(table ? PLAIN_TABLE(k) : source[k]!);
+      lineOf.push(k + 1);
+      if (table) k = table.end - 1;
+    }
+    parsed = kept.join('\n');
   }
   const tree = unified().use(remarkParse).use(remarkGfmTables).parse(parsed) as Root;
+  if (lineOf) remapLines(tree, lineOf);
   const blocks: Block[] = [];
   let level = 0;
   const paragraph = (own: readonly TextLine[]): void => {
