@@ -21,10 +21,16 @@ import {locate, splitLines, splitMarker, type TextLine} from '../text/text-lines
  * its autolink-literal scan alone costs more than the tables on a long document (seed 002: about
  * half the parse time when cold).
  */
-function remarkGfmTables(this: Processor): void {
+function remarkGfmTables(this: Processor, options: {tables?: boolean; strikethrough?: boolean} = {}): void {
   const data = this.data() as {micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[]};
-  (data.micromarkExtensions ??= []).push(gfmTableSyntax(), gfmStrikethrough());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown());
+  if (options.tables !== false) {
+    (data.micromarkExtensions ??= []).push(gfmTableSyntax());
+    (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+  }
+  if (options.strikethrough !== false) {
+    (data.micromarkExtensions ??= []).push(gfmStrikethrough());
+    (data.fromMarkdownExtensions ??= []).push(gfmStrikethroughFromMarkdown());
+  }
 }
 
 const htmlFragment = unified().use(rehypeParse, {fragment: true});
@@ -207,7 +213,12 @@ export function ingestMarkdown(text: string, options: IngestMarkdownOptions = {}
     }
     parsed = kept.join('\n');
   }
-  const tree = unified().use(remarkParse).use(remarkGfmTables).parse(parsed) as Root;
+  // A text without a pipe holds no table, one without a tilde no strikethrough: their syntax is left
+  // out (the table syntax tries every paragraph line as a header row; a fifth of a long guidance's parse).
+  const tree = unified()
+    .use(remarkParse)
+    .use(remarkGfmTables, {tables: parsed.includes('|'), strikethrough: parsed.includes('~')})
+    .parse(parsed) as Root;
   if (lineOf) remapLines(tree, lineOf);
   const blocks: Block[] = [];
   let level = 0;
