@@ -156,7 +156,7 @@ function markSections(table: TableBlock): Row[] {
     const others = full.filter((r) => r !== except);
     return others.length ? others.filter((r) => r.cells[column]?.text.trim() || r.cells[column]?.spannedFrom).length / others.length : 0;
   };
-  return rows.map((row, r) => {
+  const marked = rows.map((row, r) => {
     if (row.section) return row;
     const k = only(row);
     if (k === undefined || table.columns < 2) return row;
@@ -170,12 +170,27 @@ function markSections(table: TableBlock): Row[] {
       k === 0 && rows.length > 3 && row.cells.every((c, j) => j === k || filledShare(j, row) >= FILLED_ELSEWHERE) && shorterThanColumn(cell.text, full, k);
     return spansAll || soleText || headsLabel || (cell.emphasis === true && k === 0) || emptyElsewhere ? {...row, section: true} : row;
   });
+  // Numbered siblings of a group row ("Goal 1" beside "Goal 2", "Part A" beside "Part B") alone in the same column are group rows too.
+  const numbered = (row: Row, k: number): string | undefined => NUMBERED_LABEL.exec(row.cells[k]!.text.trim())?.[1]?.toLowerCase();
+  const families = new Set(marked.flatMap((row) => {
+    const k = only(row);
+    return row.section && k !== undefined ? [`${k}:${numbered(row, k)}`] : [];
+  }));
+  return marked.map((row) => {
+    const k = only(row);
+    return !row.section && k !== undefined && numbered(row, k) !== undefined && families.has(`${k}:${numbered(row, k)}`) ? {...row, section: true} : row;
+  });
 }
+
+/** A label opening with a word and a number or letter: "Goal 1.", "Theme 2:", "Part B –". */
+const NUMBERED_LABEL = /^(\p{L}+)\s+(?:\d+|[IVXLC]+|[A-Z])\b(?:[.:)–—-]|\s)/u;
 
 /** A column labels rows when it has at most this share of labels per item row. */
 const LABELS_PER_ITEM = 0.67;
 /** In the reading of labels as printed at the top of their rows, an item above every label costs this many lines. */
 const UNLABELLED_COST = 2;
+/** Weight of the exact distance among partitions equally good within half a line. */
+const TIE_BREAK = 0.01;
 /** Labels read as centred when they are, on average, within this many lines of the middle of their rows. */
 const CENTRED_SLACK = 0.5;
 
@@ -196,7 +211,12 @@ function extent(cell: Cell | undefined, fallback: Row): [number, number] {
 function centredPartition(items: readonly [number, number][], labels: readonly [number, number][]): {cost: number; groups: number[]} {
   const n = items.length;
   const m = labels.length;
-  const cost = (j: number, from: number, to: number): number => Math.abs((labels[j]![0] + labels[j]![1]) / 2 - (items[from]![0] + items[to]![1]) / 2);
+  // A text dump puts a label centred between two lines on one of them: half a line is no distance.
+  // Among partitions within that half line, the nearer is better.
+  const cost = (j: number, from: number, to: number): number => {
+    const distance = Math.abs((labels[j]![0] + labels[j]![1]) / 2 - (items[from]![0] + items[to]![1]) / 2);
+    return Math.max(0, distance - 0.5) + TIE_BREAK * distance;
+  };
   // best[j][i]: the least cost of giving the first i items to the first j labels (each at least one).
   const best = Array.from({length: m + 1}, () => Array<number>(n + 1).fill(Infinity));
   const choice = Array.from({length: m + 1}, () => Array<number>(n + 1).fill(-1));
@@ -243,8 +263,11 @@ function centreLabels(table: TableBlock): TableBlock {
   for (let c = 0; c < table.columns; c++) {
     if (c === driver) continue;
     // A group row of this column's text alone, with an item row below that leaves the column empty, is a label.
+    // Not a numbered sibling of another group row ("Goal 1" beside "Goal 2"): those head their groups.
+    const family = (r: number): string | undefined => NUMBERED_LABEL.exec(rows[r]!.cells[c]!.text.trim())?.[1]?.toLowerCase();
+    const sibling = (r: number): boolean => family(r) !== undefined && rows.some((row, x) => x !== r && row.section && lone(x, c) && family(x) === family(r));
     const isLabel = (r: number): boolean =>
-      filled(r, c) && (!rows[r]!.section || (lone(r, c) && rows[r + 1] !== undefined && filled(r + 1, driver) && !filled(r + 1, c)));
+      filled(r, c) && (!rows[r]!.section || (lone(r, c) && !sibling(r) && rows[r + 1] !== undefined && filled(r + 1, driver) && !filled(r + 1, c)));
     const labels = rows.flatMap((_, r) => (isLabel(r) ? [r] : []));
     if (labels.length < 2 || labels.length > LABELS_PER_ITEM * items.length) continue;
     // Only rows that are labels or items (or group rows, which bound the groups) take part.
@@ -277,7 +300,8 @@ function centreLabels(table: TableBlock): TableBlock {
         const top = labelLines[j]![0];
         const next = labelLines[j + 1]?.[0] ?? Infinity;
         const mine = itemLines.filter(([first]) => first >= top && first < next);
-        if (mine.length) topCost += Math.abs(top - mine[0]![0]);
+        // Level with its first item, or on the line(s) just above it: at the top.
+        if (mine.length) topCost += Math.max(0, mine[0]![0] - labelLines[j]![1] - 1, Math.min(mine[0]![0] - top, 0));
         else topCost += UNLABELLED_COST;
       });
       topCost += UNLABELLED_COST * itemLines.filter(([first]) => first < labelLines[0]![0]).length;

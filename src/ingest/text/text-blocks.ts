@@ -165,7 +165,15 @@ export function textBlocks(lines: readonly TextLine[], first: boolean, more = fa
         }
       }
       let j = i + 1;
-      while (j < lines.length && !isMarkerLine(lines[j]!)) j++;
+      // A paragraph ends before a list item, a line indented deeper than its own lines (not a wrapped
+      // line), and a heading line over an indented block.
+      while (
+        j < lines.length &&
+        !isMarkerLine(lines[j]!) &&
+        !(indent(lines[j]!) > indent(lines[j - 1]!) + 1) &&
+        !(isHeadingLine(lines[j]!.text) && lines[j + 1] !== undefined && indent(lines[j + 1]!) > indent(lines[j]!) + 1)
+      )
+        j++;
       paragraph(lines.slice(i, j));
       i = j;
     }
