@@ -252,6 +252,26 @@ describe('ingestText', () => {
       expect(cells(tables(top)[0]!).map((r) => r[0])).toEqual(['Culture for all', '', '', 'Artists thrive', '', '', 'Shared city', '']);
     });
 
+    it('passes over a side label in the margin left of a table, keeping it out of the rows', () => {
+      const text = [
+        'Housing and Parks Plan',
+        '',
+        '            Area               Objective',
+        '            Housing            Build 400 homes on brownfield land',
+        '                               Cut empty homes by a fifth',
+        'Part A',
+        '',
+        '',
+        '                               Bring 50 empty homes back into use',
+        '            Parks              Open two parks in the north',
+        '                               Plant 1,000 trees in the borough',
+      ].join('\n');
+      const read = ingestText(text);
+      expect(kinds(read.blocks)).toEqual(['h:Housing and Parks Plan', 'table', 'paragraph']);
+      expect(read.blocks[2]).toMatchObject({text: 'Part A', at: {line: 6}});
+      expect(cells(tables(text)[0]!).map((r) => r[0])).toEqual(['Housing', '', '', 'Parks', '']);
+    });
+
     it('keeps numbered group rows ("Goal 1" like "Goal 2") as groups and centres the labels between them', () => {
       const text = [
         'Wellbeing Framework',

@@ -3,7 +3,7 @@ import {physicalTable} from '../table/physical-table.js';
 import {delimitedTable, tabRuns} from './delimited-table.js';
 import {CAPTION, findLayoutTables} from './layout-table.js';
 import {textBlocks, type TextBlockOptions} from './text-blocks.js';
-import {splitLines} from './text-lines.js';
+import {locate, splitLines} from './text-lines.js';
 
 /**
  * Read plain or layout text: tab-separated runs and space-aligned column runs become tables (through the
@@ -14,7 +14,7 @@ import {splitLines} from './text-lines.js';
  */
 export function ingestText(text: string): {blocks: Block[]; title?: string} {
   const lines = splitLines(text);
-  const tables = new Map<number, {end: number; block: Block}>();
+  const tables = new Map<number, {end: number; block: Block; after?: Block[]}>();
   for (const [start, end] of tabRuns(lines)) tables.set(start, {end, block: physicalTable(delimitedTable(lines.slice(start, end + 1), []))});
   const taken = (i: number): boolean => [...tables].some(([s, t]) => i >= s && i <= t.end);
   for (const found of findLayoutTables(lines, taken)) {
@@ -22,9 +22,11 @@ export function ingestText(text: string): {blocks: Block[]; title?: string} {
     let above = found.start - 1;
     if (above >= 0 && !lines[above]!.text.trim()) above--;
     const caption = above >= 0 && !taken(above) && !tables.has(above) ? lines[above]!.text.trim() : '';
+    // Margin text passed over inside the table (a side label) follows the table as a paragraph of its own.
+    const after = found.margins.map((line): Block => ({kind: 'paragraph', text: line.text.trim().replace(/\s+/g, ' '), path: [], at: locate(line)}));
     if (CAPTION.test(caption) && !/\s{2,}/.test(caption)) {
-      tables.set(above, {end: found.end, block: physicalTable({...found.input, caption: caption.replace(/\s+/g, ' ')})});
-    } else tables.set(found.start, {end: found.end, block: physicalTable(found.input)});
+      tables.set(above, {end: found.end, block: physicalTable({...found.input, caption: caption.replace(/\s+/g, ' ')}), after});
+    } else tables.set(found.start, {end: found.end, block: physicalTable(found.input), after});
   }
 
   const blocks: Block[] = [];
@@ -36,7 +38,7 @@ export function ingestText(text: string): {blocks: Block[]; title?: string} {
   for (const start of starts) {
     blocks.push(...textBlocks(lines.slice(from, start), from === 0, true, options(from)));
     const table = tables.get(start)!;
-    blocks.push(table.block);
+    blocks.push(table.block, ...(table.after ?? []));
     from = table.end + 1;
   }
   blocks.push(...textBlocks(lines.slice(from), from === 0, false, options(from)));

@@ -48,6 +48,22 @@ function isLabelOrBlank(line: TextLine): boolean {
   return !t || (t.split(/\s+/).length <= 12 && !/[.;:]$/.test(t));
 }
 
+/** A table found in layout text: its first and last line (0-based), the physical lines, and the margin lines passed over. */
+export interface LayoutTable {
+  start: number;
+  end: number;
+  input: PhysicalTableInput;
+  /** Lines left of the table's first column inside its run (a side label printed sideways), kept out of its rows. */
+  margins: TextLine[];
+}
+
+/** A line without a gutter that starts left of every column of a run: margin text, not a row. */
+function inMargin(line: TextLine, run: readonly TextLine[]): boolean {
+  const own = columnStarts(line.text);
+  const left = Math.min(...run.flatMap((l) => columnStarts(l.text)));
+  return own.length === 1 && own[0]! < left - SNAP;
+}
+
 /** How many lines without a gutter may sit between two tabular lines of one table. */
 const BRIDGE = 8;
 
@@ -134,8 +150,8 @@ function piecesOf(line: TextLine, starts: readonly number[]): (LinePiece | undef
 export function findLayoutTables(
   lines: readonly TextLine[],
   taken: (index: number) => boolean,
-): {start: number; end: number; input: PhysicalTableInput}[] {
-  const found: {start: number; end: number; input: PhysicalTableInput}[] = [];
+): LayoutTable[] {
+  const found: LayoutTable[] = [];
   let i = 0;
   while (i < lines.length) {
     if (taken(i) || !isTabular(lines[i]!)) {
@@ -143,6 +159,8 @@ export function findLayoutTables(
       continue;
     }
     let end = i;
+    // Lines in the margin left of the table (a side label printed sideways): passed over, kept out of the rows.
+    const margins = new Set<number>();
     const joins = (k: number): boolean => k < lines.length && !taken(k) && lines[k]!.page === lines[i]!.page;
     for (;;) {
       if (joins(end + 1) && isTabular(lines[end + 1]!)) end++;
@@ -152,22 +170,26 @@ export function findLayoutTables(
         // Blank lines, lines that fit inside one of the run's columns (a row whose other cells are empty,
         // as rows beside a vertically centred label come out) and up to two short labels (a group label,
         // a heading between parts of one table) may sit before the next tabular line.
-        const run = lines.slice(i, end + 1);
+        const run = lines.slice(i, end + 1).filter((_, x) => !margins.has(i + x));
         let k = end + 1;
         let labels = 0;
+        const passed: number[] = [];
         while (k <= end + BRIDGE && joins(k) && !isTabular(lines[k]!) && !isCaption(lines[k])) {
-          if (lines[k]!.text.trim() && !fitsColumn(lines[k]!, run)) {
+          if (inMargin(lines[k]!, run)) passed.push(k);
+          else if (lines[k]!.text.trim() && !fitsColumn(lines[k]!, run)) {
             if (!isLabelOrBlank(lines[k]!) || ++labels > 2) break;
           }
           k++;
         }
         // Not when the header repeats after them: the lines between are a heading over a new copy of the table.
         const repeatsHeader = joins(k) && repeats(lines[k]!, lines.slice(i, Math.min(end, i + 2) + 1));
-        if (k > end + 1 && joins(k) && isTabular(lines[k]!) && !repeatsHeader && aligned(lines[k]!, run)) end = k;
-        else break;
+        if (k > end + 1 && joins(k) && isTabular(lines[k]!) && !repeatsHeader && aligned(lines[k]!, run)) {
+          for (const x of passed) margins.add(x);
+          end = k;
+        } else break;
       }
     }
-    const run = lines.slice(i, end + 1);
+    const run = lines.slice(i, end + 1).filter((_, x) => !margins.has(i + x));
     const starts = clusterStarts(run.filter((l) => l.text.trim()));
     const multi = run.filter((l) => columnStarts(l.text).length >= 2).length;
     if (run.filter((l) => l.text.trim()).length >= MIN_LINES && starts.length >= 2 && multi >= 2) {
@@ -179,7 +201,7 @@ export function findLayoutTables(
         return [{pieces: piecesOf(line, starts), at: locate(line), gapAbove}];
       });
       const columns = starts.map((x, c) => [x, starts[c + 1] ?? Infinity] as const);
-      found.push({start: i, end, input: {method: 'layout', lines: physical, columns, geometry: true, path: []}});
+      found.push({start: i, end, input: {method: 'layout', lines: physical, columns, geometry: true, path: []}, margins: [...margins].map((x) => lines[x]!)});
     }
     i = end + 1;
   }
@@ -191,15 +213,20 @@ export function findLayoutTables(
  * one table: consecutive tables with the same number of columns, on consecutive pages, with nothing but
  * blank lines between them, are joined, each page's lines keeping the columns found on its page.
  */
-function joinAcrossPages(found: {start: number; end: number; input: PhysicalTableInput}[], lines: readonly TextLine[]): {start: number; end: number; input: PhysicalTableInput}[] {
-  const out: {start: number; end: number; input: PhysicalTableInput}[] = [];
+function joinAcrossPages(found: LayoutTable[], lines: readonly TextLine[]): LayoutTable[] {
+  const out: LayoutTable[] = [];
   for (const table of found) {
     const last = out.at(-1);
     const between = last ? lines.slice(last.end + 1, table.start) : [];
     const nextPage = last !== undefined && (lines[table.start]!.page ?? 0) === (lines[last.end]!.page ?? 0) + 1;
     if (last && nextPage && between.every((l) => !l.text.trim()) && last.input.columns.length === table.input.columns.length) {
       const [first, ...rest] = table.input.lines;
-      out[out.length - 1] = {start: last.start, end: table.end, input: {...last.input, lines: [...last.input.lines, ...(first ? [{...first, gapAbove: 1}] : []), ...rest]}};
+      out[out.length - 1] = {
+        start: last.start,
+        end: table.end,
+        input: {...last.input, lines: [...last.input.lines, ...(first ? [{...first, gapAbove: 1}] : []), ...rest]},
+        margins: [...last.margins, ...table.margins],
+      };
     } else out.push(table);
   }
   return out;

@@ -107,7 +107,7 @@ export function textBlocks(lines: readonly TextLine[], first: boolean, more = fa
     }
     const last = g === groups.length - 1;
     // A short group of heading lines over what follows: a section heading and the subsection's.
-    if (i === 0 && lines.length >= 2 && lines.length <= HEADING_RUN && (!last || more) && lines.every((l) => !isMarkerLine(l) && isHeadingLine(l.text) && indent(l) === indent(lines[0]!))) {
+    if (i === 0 && lines.length >= 2 && lines.length <= HEADING_RUN && (!last || more) && lines.every((l) => !isMarkerLine(l) && isHeadingLine(l.text) && !/\S\s{3,}\S/.test(l.text.trim()) && indent(l) === indent(lines[0]!))) {
       for (const l of lines) heading(l, headingLevel(l.text.trim()));
       return;
     }
@@ -170,7 +170,7 @@ export function textBlocks(lines: readonly TextLine[], first: boolean, more = fa
       while (
         j < lines.length &&
         !isMarkerLine(lines[j]!) &&
-        !(indent(lines[j]!) > indent(lines[j - 1]!) + 1) &&
+        !(indent(lines[j]!) > indent(lines[j - 1]!) + 1 && lineJoin(lines[j - 1]!.text, lines[j]!.text, 'strong') !== 'continues') &&
         !(isHeadingLine(lines[j]!.text) && lines[j + 1] !== undefined && indent(lines[j + 1]!) > indent(lines[j]!) + 1)
       )
         j++;
