@@ -100,7 +100,7 @@ export async function ingestDocument(bytes: Uint8Array, options: IngestOptions):
     repairs = repaired.repairs;
     diagnostics.push(...repaired.diagnostics);
     const text = format === 'html' ? repaired.text : capLines(repaired.text, file, diagnostics);
-    let read: {blocks: Block[]; title?: string};
+    let read: {blocks: Block[]; title?: string; furniture?: {lines: number; pages: number}};
     try {
       read =
         format === 'html'
@@ -115,6 +115,9 @@ export async function ingestDocument(bytes: Uint8Array, options: IngestOptions):
     }
     blocks = read.blocks;
     title = read.title;
+    if (read.furniture) {
+      diagnostics.push(diagnostic('info', 'furniture-removed', 'ingest', `Removed ${read.furniture.lines} running header, footer or page-number line(s) repeated on ${read.furniture.pages} page(s)`, {file}));
+    }
   }
   // Every format's blocks are finished alike: one header detector, group rows, heading paths.
   blocks = headingPaths(blocks.map((block) => (block.kind === 'table' ? finishTable(block) : block)));

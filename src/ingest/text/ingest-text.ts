@@ -1,19 +1,23 @@
 import type {Block, HeadingBlock, ParagraphBlock} from '../../model/document.js';
 import {physicalTable} from '../table/physical-table.js';
 import {delimitedTable, tabRuns} from './delimited-table.js';
+import {findTextFurniture} from './text-furniture.js';
 import {CAPTION, findLayoutTables} from './layout-table.js';
 import {textBlocks, type TextBlockOptions} from './text-blocks.js';
 import {locate, splitLines} from './text-lines.js';
 
 /**
- * Read plain or layout text: tab-separated runs and space-aligned column runs become tables (through the
+ * Read plain or layout text: running headers, footers and page numbers of a paged dump removed, tab-separated runs and space-aligned column runs become tables (through the
  * shared physical-line row builder), the rest headings, paragraphs and lists. The first line is the title.
  *
  * @example
  * ingestText('Title\n\n\tArea\tObjective\n\tCancer\tReduce waits\n').blocks.map((b) => b.kind); // ['heading', 'table']
  */
-export function ingestText(text: string): {blocks: Block[]; title?: string} {
-  const lines = splitLines(text);
+export function ingestText(text: string): {blocks: Block[]; title?: string; furniture?: {lines: number; pages: number}} {
+  // Running headers, footers and page numbers of a paged dump are blanked (line numbers kept).
+  const paged = splitLines(text);
+  const furniture = findTextFurniture(paged);
+  const lines = furniture.size ? paged.map((line, i) => (furniture.has(i) ? {...line, text: ''} : line)) : paged;
   const tables = new Map<number, {end: number; block: Block; after?: Block[]}>();
   for (const [start, end] of tabRuns(lines)) tables.set(start, {end, block: physicalTable(delimitedTable(lines.slice(start, end + 1), []))});
   const taken = (i: number): boolean => [...tables].some(([s, t]) => i >= s && i <= t.end);
@@ -43,5 +47,8 @@ export function ingestText(text: string): {blocks: Block[]; title?: string} {
   }
   blocks.push(...textBlocks(lines.slice(from), from === 0, false, options(from)));
   const title = blocks.find((b): b is HeadingBlock | ParagraphBlock => b.kind === 'heading' || b.kind === 'paragraph')?.text;
-  return title === undefined ? {blocks} : {blocks, title};
+  const read: {blocks: Block[]; title?: string; furniture?: {lines: number; pages: number}} = {blocks};
+  if (title !== undefined) read.title = title;
+  if (furniture.size) read.furniture = {lines: furniture.size, pages: new Set([...furniture].map((i) => paged[i]!.page)).size};
+  return read;
 }
