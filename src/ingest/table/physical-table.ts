@@ -23,7 +23,7 @@ interface Unit {
  * starts here too (`break`), starts one only because nothing was above it (`start`), continues the
  * unit above (`continues`), or cannot tell (`unknown`).
  */
-type Verdict = 'break' | 'start' | 'continues' | 'unknown';
+type Verdict = 'break' | 'start' | 'continues' | 'leans' | 'unknown';
 
 function blankCell(): Cell {
   return {text: '', fragments: [], rowSpan: 1, colSpan: 1, header: false};
@@ -94,7 +94,9 @@ function verdictOf(input: PhysicalTableInput, gaps: Gaps, wraps: boolean, column
     if (above.x1 + needed < rightEdge) return 'break';
   }
   const join = lineJoin(above.text, piece.text);
-  if (join === 'continues') return 'continues';
+  // Only a word that usually continues a phrase ("… take one up"): it continues unless a row starts beside it.
+  // A date split over the lines ("by March" / "2024") continues whatever starts beside it.
+  if (join === 'continues') return /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$/i.test(above.text.trim()) && /^\d/.test(piece.text) ? 'continues' : 'leans';
   if (join === 'breaks') return 'break';
   if ((isValueText(above.text) && isValueText(piece.text)) || normText(above.text) === normText(piece.text)) return 'break';
   return 'unknown';
@@ -141,9 +143,11 @@ function unitsOf(input: PhysicalTableInput): Unit[][] {
       }
       if (open && open.last < i - 1) open = undefined;
       const rowBreak = verdicts[i]!.some((v, k) => k !== c && v === 'break');
+      // A label starting beside a line that only leans on the one above (a weak phrase ending) starts a row.
+      const rowStart = verdicts[i]!.some((v, k) => k !== c && (v === 'break' || v === 'start'));
       // Only measured gaps (PDF text positions) make "no gap" mean "same cell": a text dump drops small gaps.
       const trustGaps = input.method === 'stream' && gaps.informative;
-      const starts = verdict === 'break' || verdict === 'start' || (verdict === 'unknown' && (rowBreak || !trustGaps));
+      const starts = verdict === 'break' || verdict === 'start' || (verdict === 'unknown' && (rowBreak || !trustGaps)) || (verdict === 'leans' && rowStart);
       if (!open || starts) {
         open = {column: c, first: i, last: i, pieces: [piece]};
         out[c]!.push(open);

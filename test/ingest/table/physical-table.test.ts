@@ -49,6 +49,26 @@ describe('physicalTable', () => {
     ]);
   });
 
+  it('starts a row at a line below a word that only usually continues a phrase when a label starts beside it, but not after a month', () => {
+    const input = layout([
+      ['Priority', 'Measure'],
+      ['Longer lives', 'Residents offered a health check who take'],
+      ['', 'one up'],
+      ['', 'Adults who are physically active for'],
+      ['Fairer health', 'Gap in healthy life expectancy between'],
+      ['', 'the most and least deprived tenths'],
+      ['', 'Cancers found at an early stage by March'],
+      ['Early years', '2027 in every district of the county'],
+    ]);
+    expect(cells(input)).toEqual([
+      ['Longer lives', 'Residents offered a health check who take one up'],
+      ['', 'Adults who are physically active for'],
+      ['Fairer health', 'Gap in healthy life expectancy between the most and least deprived tenths'],
+      // The date goes on; the label beside its second line joins the row its lines reach.
+      ['Early years', 'Cancers found at an early stage by March 2027 in every district of the county'],
+    ]);
+  });
+
   it('trusts gaps where the table shows two kinds: a line with no gap continues the cell', () => {
     const input = layout([
       ['Area', 'Objective', 0],
