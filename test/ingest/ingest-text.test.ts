@@ -272,6 +272,34 @@ describe('ingestText', () => {
       expect(cells(tables(text)[0]!).map((r) => r[0])).toEqual(['Housing', '', '', 'Parks', '']);
     });
 
+    it('reads a header centred on its two-line label, a ragged item column, and a value level with the middle of a wrapped item', () => {
+      const text = [
+        'University Plan',
+        '',
+        '                                                                                   2030',
+        'Aim                      Indicator',
+        '                                                                                   target',
+        '',
+        '                              Students satisfied with their course                 88%',
+        '',
+        '                         Graduates in skilled work or further study fifteen months',
+        'Education                                                                          80%',
+        '                         after graduating',
+        '',
+        '                              Research income per member of staff                  £45,000',
+        'Research',
+        '                              Doctoral completions each year                       210',
+      ].join('\n');
+      const [table] = tables(text);
+      expect(table!.header.map((r) => r.cells.map((c) => c.text))).toEqual([['Aim', 'Indicator', '2030 target']]);
+      expect(cells(table!)).toEqual([
+        ['Education', 'Students satisfied with their course', '88%'],
+        ['^', 'Graduates in skilled work or further study fifteen months after graduating', '80%'],
+        ['Research', 'Research income per member of staff', '£45,000'],
+        ['^', 'Doctoral completions each year', '210'],
+      ]);
+    });
+
     it('keeps numbered group rows ("Goal 1" like "Goal 2") as groups and centres the labels between them', () => {
       const text = [
         'Wellbeing Framework',

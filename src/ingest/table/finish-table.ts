@@ -328,6 +328,27 @@ function centreLabels(table: TableBlock): TableBlock {
 }
 
 /**
+ * A header row whose one-line labels sit level with the middle of a two-line label (a text dump of
+ * vertically centred header cells: "2030" above, "Strategic aim | Indicator" level, "target" below)
+ * comes out as a first row holding only the two-line labels, spanning down into a second row that holds
+ * the others. Where the two rows fill complementary columns, all with labels, and the second spans
+ * nothing further down, they are one row.
+ */
+function mergeCentredHeader(table: TableBlock): TableBlock {
+  if (table.header.length || table.rows.length < 3 || (table.method !== 'layout' && table.method !== 'stream')) return table;
+  const [a, b] = table.rows as [Row, Row];
+  const fromA = (c: number): boolean => b.cells[c]!.spannedFrom?.row === 0;
+  const aFilled = a.cells.flatMap((cell, c) => (cell.text.trim() && !cell.spannedFrom ? [c] : []));
+  const bFilled = b.cells.flatMap((cell, c) => (cell.text.trim() && !cell.spannedFrom ? [c] : []));
+  const complementary = a.cells.every((cell, c) => (aFilled.includes(c) ? fromA(c) : !cell.spannedFrom && !cell.text.trim() && bFilled.includes(c)));
+  if (!aFilled.length || !bFilled.length || !complementary || bFilled.some((c) => b.cells[c]!.rowSpan > 1)) return table;
+  if (![...aFilled.map((c) => a.cells[c]!.text), ...bFilled.map((c) => b.cells[c]!.text)].every(isLabelText)) return table;
+  const blank = (): Cell => ({text: '', fragments: [], rowSpan: 1, colSpan: 1, header: false});
+  const merged: Row = {...a, cells: a.cells.map((cell, c) => (aFilled.includes(c) ? {...cell, rowSpan: 1} : b.cells[c]!))};
+  return {...table, rows: [merged, {...b, cells: b.cells.map(() => blank())}, ...table.rows.slice(2)]};
+}
+
+/**
  * Finish a table from any reader: empty rows and columns dropped, header rows detected where the
  * markup did not mark them (one detector for every format), repeated header rows (a header repeated on
  * each page) removed from the body, and full-width group rows marked as sections.
@@ -336,7 +357,7 @@ function centreLabels(table: TableBlock): TableBlock {
  * finishTable(physicalTable(input)).header.length; // 1 when the first row is "Area | Objective"
  */
 export function finishTable(input: TableBlock): TableBlock {
-  let table = dropEmptyColumns(keepRows(input, (r) => !isEmptyRow(r), (r) => !isEmptyRow(r)));
+  let table = dropEmptyColumns(keepRows(mergeCentredHeader(input), (r) => !isEmptyRow(r), (r) => !isEmptyRow(r)));
   let header = table.header;
   let rows = table.rows;
   if (!header.length && rows.length > 1 && looksLikeHeader(rows[0]!, rows.slice(1), table.columns)) {

@@ -64,6 +64,14 @@ export function joinLines(lines: readonly string[], vocabulary: Vocabulary = new
       previous = line;
       continue;
     }
+    // A word broken without a hyphen in a narrow cell ("Accommodatio" / "n"): a lone fragment of a few
+    // letters whose join with the word before is a word the document uses elsewhere.
+    const broken = /^\p{Ll}{1,3}$/u.test(line) ? /(\p{L}+)$/u.exec(previous) : null;
+    if (broken && vocabulary.has(`${broken[1]}${line}`.toLowerCase())) {
+      parts[parts.length - 1] += line;
+      previous = parts[parts.length - 1]!;
+      continue;
+    }
     const hyphenEnd = HYPHEN_END.test(previous) ? /(\p{L}+)[-‐‑]$/u.exec(previous) : null;
     const tailStart = hyphenEnd ? /^(\p{Ll}+)/u.exec(line) : null;
     if (hyphenEnd && tailStart) {

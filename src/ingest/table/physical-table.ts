@@ -227,6 +227,7 @@ export function physicalTable(input: PhysicalTableInput): TableBlock {
   const bands = bandsOf(input, gaps);
   const driverHas = (i: number): boolean => Boolean(input.lines[i]!.pieces[driver]?.text.trim());
   const driverStarts = new Set(units[driver]!.map((u) => u.first));
+  const insideItem = (i: number): boolean => units[driver]!.some((u) => u.first < i && i < u.last);
 
   // A floating label (starting where the item column is empty) alone in its column in a band that holds
   // items labels the whole band.
@@ -251,7 +252,8 @@ export function physicalTable(input: PhysicalTableInput): TableBlock {
   });
   for (let c = 0; c < columns; c++) {
     if (c === driver) continue;
-    for (const unit of units[c]!) if (!driverHas(unit.first) && !floating.has(unit)) starts.add(unit.first);
+    // Not where an item's own lines run past the line (a value or label set level with the middle of a wrapped item).
+    for (const unit of units[c]!) if (!driverHas(unit.first) && !floating.has(unit) && !insideItem(unit.first)) starts.add(unit.first);
   }
   if (input.lines.length) starts.add(0);
   const rowStarts = [...starts].sort((a, b) => a - b);

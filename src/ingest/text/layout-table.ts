@@ -9,6 +9,8 @@ const SNAP = 3;
 /** A column start must be seen on at least this share of a run's lines. */
 const MIN_SHARE = 0.15;
 const MIN_LINES = 3;
+/** Column starts at most this many characters apart that never share a line are one column. */
+const RAGGED = 8;
 
 /** A bullet glyph standing alone before a gutter ("•   Prevent homelessness"): pdftotext sets list text apart from its bullet. */
 const LONE_BULLET = /^[•●▪◦■□‣⁃∙·*–-]$/;
@@ -110,7 +112,16 @@ function clusterStarts(lines: readonly TextLine[]): number[] {
   }
   const frequent = clusters.filter((c) => c.count >= needed).map((c) => c.x);
   if (frequent[0] !== undefined && frequent[0] > 0 && lines.some((l) => /^\S/.test(l.text))) frequent.unshift(0);
-  return frequent;
+  // Two starts a few characters apart that never hold text on the same line are one column with a
+  // ragged left edge (pdftotext sets a cell's wrapped lines a little left of single lines).
+  const near = (line: TextLine, x: number): boolean => columnStarts(line.text).some((s) => Math.abs(s - x) <= SNAP);
+  const merged: number[] = [];
+  for (const x of frequent) {
+    const last = merged.at(-1);
+    if (last !== undefined && x - last <= RAGGED && !lines.some((l) => near(l, last) && near(l, x))) continue;
+    merged.push(x);
+  }
+  return merged;
 }
 
 /** One line's text cut into column pieces: each run of words goes to the column its first word starts in. */

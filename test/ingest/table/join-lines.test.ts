@@ -6,6 +6,12 @@ describe('joinLines', () => {
     expect(joinLines(['Recover dental activity towards pre-', 'pandemic levels'], new Set())).toBe('Recover dental activity towards pre-pandemic levels');
   });
 
+  it('joins a word broken without a hyphen in a narrow cell when the document uses the whole word, and not otherwise', () => {
+    const vocabulary = vocabularyOf(['people released into settled accommodation', 'Accommodatio', 'n', 'Carry', 'on']);
+    expect(joinLines(['Accommodatio', 'n'], vocabulary)).toBe('Accommodation');
+    expect(joinLines(['Carry', 'on'], vocabulary)).toBe('Carry on');
+  });
+
   it('drops a hyphen the document itself spells without', () => {
     const vocabulary = vocabularyOf(['improve recovery rates']);
     expect(joinLines(['support faster recov-', 'ery of services'], vocabulary)).toBe('support faster recovery of services');
