@@ -23,6 +23,9 @@ const LIST_GAP = 3;
 const HEADING_LINE_GAP = 1.7;
 /** A line indented by more than this many ems from the margin is indented (a list item without a marker). */
 const INDENT_EMS = 1;
+/** A line whose indents left and right differ by at most this many points, and that is shorter than this share of the text width, is centred. */
+const CENTRED_TOLERANCE = 1.5;
+const CENTRED_SHARE = 0.7;
 /** A group label above a list (a bold line in the source) has at most this many words. */
 const LABEL_MAX_WORDS = 12;
 /** A bullet drawn as text, alone or before the item's text. */
@@ -182,12 +185,15 @@ export function pageText(lines: readonly PageLine[], style: TextStyle, frame: Te
   const {margin, rightEdge, pitch} = frame;
   const isHeading = (l: PageLine): boolean => l.size >= style.bodySize * HEADING_SIZE - SIZE_TOLERANCE / 2 && style.bodySize > 0;
   const indented = (l: PageLine): boolean => l.x0 - margin > INDENT_EMS * Math.max(l.size, style.bodySize * 0.8);
+  // A shorter line indented on both sides alike (within a point or two) is centred (a title page, a
+  // caption): no list item.
+  const centred = (l: PageLine): boolean => Math.abs(l.x0 - margin - (rightEdge - l.x1)) <= CENTRED_TOLERANCE && l.x1 - l.x0 < CENTRED_SHARE * (rightEdge - margin);
   const gapAbove = (k: number): number => (k > 0 ? lines[k - 1]!.y - lines[k]!.y : 0);
   const listStart = (k: number): boolean => {
     const line = lines[k]!;
     if (isHeading(line)) return false;
     if (markerOf(line)) return true;
-    if (!indented(line)) return false;
+    if (!indented(line) || centred(line)) return false;
     // An indented first line of a paragraph whose next lines return to the margin is not a list item.
     const next = lines[k + 1];
     return !(next && !isHeading(next) && !indented(next) && gapAbove(k + 1) <= PARAGRAPH_GAP * pitch && !endedEarly(line, next, rightEdge));
@@ -259,7 +265,7 @@ export function pageText(lines: readonly PageLine[], style: TextStyle, frame: Te
           continue;
         }
       }
-      if (!mark && !indented(line)) break;
+      if (!mark && (!indented(line) || centred(line))) break;
       const x = line.x0;
       while (stack.length && stack.at(-1)!.x > x + X_TOLERANCE) stack.pop();
       if (stack.length && Math.abs(stack.at(-1)!.x - x) <= X_TOLERANCE) stack.pop();
@@ -278,7 +284,10 @@ export function pageText(lines: readonly PageLine[], style: TextStyle, frame: Te
       const last = open.lines.at(-1)!;
       if (last.index !== open.lines[0]!.index) open.item.at.endLine = last.index;
     }
-    if (roots.length) out.push({kind: 'list', ordered: ordered ?? false, path: [], items: roots, at: at(lines[start]!)});
+    // A lone indented item without a marker is weak evidence of a list (a quotation, a poem's indented
+    // line, an address): it stays a paragraph.
+    if (roots.length === 1 && !roots[0]!.items.length && !all[0]!.marked) out.push({kind: 'paragraph', text: roots[0]!.text, path: [], at: at(lines[start]!)});
+    else if (roots.length) out.push({kind: 'list', ordered: ordered ?? false, path: [], items: roots, at: at(lines[start]!)});
     return Math.max(k, start + 1);
   }
 }

@@ -116,6 +116,20 @@ describe('pageText', () => {
     expect(headingLevel({bodySize: 10, headingSizes: [24, 18, 13]}, 13)).toBe(3);
   });
 
+  it('reads no list in centred lines (a title page) or in a poem whose lines indent by turns', () => {
+    // Centred in a text width of 40–555: as far from the right edge as from the margin.
+    const centred = (index: number, y: number, text: string): PageLine => line(index, y, 297.5 - text.length * 2.5, text);
+    const title = [line(1, 780, 40, 'Annual Report', 24), centred(2, 740, 'Published by the Harbour Trust'), centred(3, 727, 'March 2026'), line(4, 700, 40, 'The trust looks after the harbour walls, its moorings and the lifeboat station at the quay.')];
+    expect(read(title).map((b) => b.kind)).toEqual(['heading', 'paragraph', 'paragraph', 'paragraph']);
+    const poem = page([
+      [40, 'Give truth, and your gift will be paid in kind,', 10],
+      [60, 'And honour will honour meet;', 10, 13],
+      [40, 'And the smile which is sweet will surely find', 10, 13],
+      [60, 'A smile that is just as sweet.', 10, 13],
+    ]);
+    expect(read(poem).map((b) => b.kind)).not.toContain('list');
+  });
+
   it('keeps a paragraph with an indented first line, and a short line with no list below it, as paragraphs', () => {
     const blocks = read(
       page([
