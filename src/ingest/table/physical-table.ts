@@ -54,9 +54,11 @@ interface Gaps {
 
 function gapsOf(input: PhysicalTableInput): Gaps {
   const raw = input.lines.map((l) => l.gapAbove);
-  // The pitch from lines below a line with text in one of the same columns: a label centred beside its
-  // items puts its lines between theirs, and those half-gaps are no line pitch of any cell.
-  const stacked = (i: number): boolean => i > 0 && input.lines[i]!.pieces.some((p, c) => p !== undefined && input.lines[i - 1]!.pieces[c] !== undefined);
+  // In PDF text positions, the pitch from lines below a line with text in one of the same columns: a label
+  // centred beside its items puts its lines between theirs, and those half-gaps are no line pitch of any
+  // cell. (A text dump counts whole lines: a label's line between two items is a line like any other.)
+  const stacked = (i: number): boolean =>
+    input.method === 'stream' && i > 0 && input.lines[i]!.pieces.some((p, c) => p !== undefined && input.lines[i - 1]!.pieces[c] !== undefined);
   const own = raw.filter((g, i) => g > 0 && stacked(i));
   const positive = (own.length >= 2 ? own : raw.filter((g) => g > 0)).toSorted((a, b) => a - b);
   const pitch = positive[Math.floor(positive.length / 4)] ?? 1;
