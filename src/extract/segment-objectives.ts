@@ -12,7 +12,8 @@ export function splitRunOn(text: string, verbs: ReadonlySet<string> = IMPERATIVE
   const tokens = [...text.matchAll(/\S+/g)].map((m) => ({word: m[0], index: m.index}));
   const cuts: number[] = [];
   let depth = 0;
-  let since = 0;
+  // Words (two letters or more) since the last cut, counted as the loop goes (not re-counted per token).
+  let wordsBefore = 0;
   for (let i = 0; i < tokens.length; i++) {
     const {word} = tokens[i]!;
     const bare = word.replace(/^[("'‘“]+|[)"'’”,.;:]+$/g, '');
@@ -23,12 +24,12 @@ export function splitRunOn(text: string, verbs: ReadonlySet<string> = IMPERATIVE
       const following = tokens.slice(i + 1, i + 3).map((t) => t.word);
       const titleCaseName = following.length === 2 && following.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
       // A part needs words of its own: "3.1.2 Share of …" is a reference number and its indicator, not two items.
-      const wordsBefore = tokens.slice(since, i).filter((t) => /\p{L}{2,}/u.test(t.word)).length;
       if (previousEndsFree && !titleCaseName && wordsBefore >= 3 && opensObjective([bare, following[0] ?? ''].filter(Boolean), verbs)) {
         cuts.push(tokens[i]!.index);
-        since = i;
+        wordsBefore = 0;
       }
     }
+    if (/\p{L}{2,}/u.test(word)) wordsBefore++;
     for (const ch of word) {
       if (ch === '(' || ch === '[') depth++;
       else if ((ch === ')' || ch === ']') && depth > 0) depth--;

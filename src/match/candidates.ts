@@ -66,26 +66,36 @@ export function candidatePairs(previous: readonly Vector[], current: readonly Ve
     if (text > 0) score.set(key, {i, j, text, total: 0});
   };
   const search = (from: readonly Vector[], to: readonly Vector[], emit: (a: number, b: number) => void): void => {
-    const index = new Map<string, {ids: number[]; weights: number[]}>();
+    // Postings of each token id, as one array per field (compressed rows): `to`'s objectives holding
+    // token t are ids[start[t]…start[t + 1]), with their weights.
+    let size = 0;
+    for (const vector of to) for (const id of vector.ids) size = Math.max(size, id + 1);
+    const start = new Int32Array(size + 1);
+    for (const vector of to) for (const id of vector.ids) start[id + 1]!++;
+    for (let t = 0; t < size; t++) start[t + 1]! += start[t]!;
+    const fill = start.slice(0, size);
+    const ids = new Int32Array(start[size]!);
+    const weights = new Float64Array(start[size]!);
     to.forEach((vector, b) => {
-      for (const [token, weight] of vector) {
-        let list = index.get(token);
-        if (!list) index.set(token, (list = {ids: [], weights: []}));
-        list.ids.push(b);
-        list.weights.push(weight);
+      for (let x = 0; x < vector.ids.length; x++) {
+        const at = fill[vector.ids[x]!]!++;
+        ids[at] = b;
+        weights[at] = vector.weights[x]!;
       }
     });
     const acc = new Float64Array(to.length);
     const touched: number[] = [];
     from.forEach((vector, a) => {
-      for (const [token, weight] of vector) {
-        const list = index.get(token);
-        if (!list || list.ids.length > cap) continue;
-        const {ids, weights} = list;
-        for (let x = 0; x < ids.length; x++) {
-          const b = ids[x]!;
+      for (let x = 0; x < vector.ids.length; x++) {
+        const t = vector.ids[x]!;
+        if (t >= size) continue;
+        const [first, last] = [start[t]!, start[t + 1]!];
+        if (last - first > cap) continue;
+        const weight = vector.weights[x]!;
+        for (let y = first; y < last; y++) {
+          const b = ids[y]!;
           if (acc[b] === 0) touched.push(b);
-          acc[b]! += weight * weights[x]!;
+          acc[b]! += weight * weights[y]!;
         }
       }
       for (const b of topK(touched, acc, k)) emit(a, b);

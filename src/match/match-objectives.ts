@@ -8,7 +8,7 @@ import {defaultLexicon, type Lexicon} from '../normalise/lexicon.js';
 import {matchTokens, stripReference} from '../normalise/match-tokens.js';
 import {planStartYear} from '../normalise/relative-years.js';
 import {candidatePairs, type Candidates} from './candidates.js';
-import {coverage, inverseDocumentFrequency, tfidfVector, type Vector} from './tfidf.js';
+import {coverage, inverseDocumentFrequency, tfidfVector, type Vector, type Vocabulary} from './tfidf.js';
 
 /**
  * Thresholds, calibrated on the seed golden comparison, the synthetic archive of `npm run bench:match`
@@ -178,8 +178,9 @@ export function matchObjectives(previous: Edition, current: Edition, options: Ma
   const prevRaw = prepare(previous);
   const currRaw = prepare(current);
   const idf = inverseDocumentFrequency([...prevRaw, ...currRaw].map((p) => p.tokens));
-  const prev: Prepared[] = prevRaw.map((p) => ({...p, vector: tfidfVector(p.tokens, idf)}));
-  const curr: Prepared[] = currRaw.map((p) => ({...p, vector: tfidfVector(p.tokens, idf)}));
+  const vocabulary: Vocabulary = new Map();
+  const prev: Prepared[] = prevRaw.map((p) => ({...p, vector: tfidfVector(p.tokens, idf, vocabulary)}));
+  const curr: Prepared[] = currRaw.map((p) => ({...p, vector: tfidfVector(p.tokens, idf, vocabulary)}));
   const candidates = candidatePairs(
     prev.map((p) => p.vector),
     curr.map((c) => c.vector),

@@ -1,5 +1,16 @@
 /** Sparse TF-IDF vectors over a shared vocabulary, with cosine similarity and weighted coverage. */
-export type Vector = ReadonlyMap<string, number>;
+
+/**
+ * A sparse vector: token ids (see {@link Vocabulary}) in ascending order and their weights. Typed
+ * arrays rather than a map: thousands of vectors are compared pairwise, by a merge of two sorted lists.
+ */
+export interface Vector {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/** Tokens → dense ids (0, 1, 2… in order of first sight), so that vectors and indexes are arrays. */
+export type Vocabulary = Map<string, number>;
 
 /** Inverse document frequency over a collection of token lists: ln(1 + N / df). */
 export function inverseDocumentFrequency(documents: readonly (readonly string[])[]): Map<string, number> {
@@ -10,29 +21,42 @@ export function inverseDocumentFrequency(documents: readonly (readonly string[])
   return idf;
 }
 
-/** Sublinear TF × IDF, L2-normalised. */
-export function tfidfVector(tokens: readonly string[], idf: ReadonlyMap<string, number>): Vector {
+/**
+ * Sublinear TF × IDF, L2-normalised, over the ids of `vocabulary` (a token it lacks is added).
+ *
+ * @example
+ * const v = tfidfVector(['wait', 'wait', 'cancer'], idf, new Map()); // ids [0, 1]
+ */
+export function tfidfVector(tokens: readonly string[], idf: ReadonlyMap<string, number>, vocabulary: Vocabulary): Vector {
   const tf = new Map<string, number>();
   for (const token of tokens) tf.set(token, (tf.get(token) ?? 0) + 1);
-  const vector = new Map<string, number>();
+  const entries: [number, number][] = [];
   let norm = 0;
   for (const [token, count] of tf) {
+    let id = vocabulary.get(token);
+    if (id === undefined) vocabulary.set(token, (id = vocabulary.size));
     const weight = (1 + Math.log(count)) * (idf.get(token) ?? 1);
-    vector.set(token, weight);
+    entries.push([id, weight]);
     norm += weight * weight;
   }
   norm = Math.sqrt(norm) || 1;
-  for (const [token, weight] of vector) vector.set(token, weight / norm);
-  return vector;
+  entries.sort((a, b) => a[0] - b[0]);
+  return {ids: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1] / norm)};
 }
 
 /** Cosine similarity of two normalised vectors. */
 export function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const {ids: x, weights: wx} = a;
+  const {ids: y, weights: wy} = b;
   let sum = 0;
-  for (const [token, weight] of small) {
-    const other = large.get(token);
-    if (other !== undefined) sum += weight * other;
+  let p = 0;
+  let q = 0;
+  while (p < x.length && q < y.length) {
+    const u = x[p]!;
+    const v = y[q]!;
+    if (u === v) sum += wx[p++]! * wy[q++]!;
+    else if (u < v) p++;
+    else q++;
   }
   return Math.min(1, Math.max(0, sum));
 }

@@ -24,16 +24,18 @@ const MAYBE_SAME = /[\d-]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine
 
 /** A phrase reduced to what it says: folded, years relative to the plan year, units singular, only letters, digits and %. */
 function canonicalPhrase(text: string, planYear: number | undefined): string {
-  const key = `${planYear ?? ''}\u0000${text}`;
-  let phrase = phrases.get(key);
+  let memo = phrases.get(planYear);
+  if (!memo) phrases.set(planYear, (memo = new Map()));
+  let phrase = memo.get(text);
   if (phrase === undefined) {
-    if (phrases.size > 50_000) phrases.clear();
-    phrases.set(key, (phrase = canonicalUncached(text, planYear)));
+    if (memo.size > 50_000) memo.clear();
+    memo.set(text, (phrase = canonicalUncached(text, planYear)));
   }
   return phrase;
 }
 
-const phrases = new Map<string, string>();
+/** Canonical phrases by plan year (`undefined`: years as written), then by text. */
+const phrases = new Map<number | undefined, Map<string, string>>();
 
 function canonicalUncached(text: string, planYear: number | undefined): string {
   return relativiseYears(foldText(text), planYear)

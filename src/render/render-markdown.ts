@@ -62,8 +62,15 @@ function diffed(row: ComparisonRow): PhrasingContent[] {
   return out;
 }
 
+/** A table cell; its runs of already-escaped HTML nodes joined into one (fewer nodes to serialise, same text). */
 function cell(children: PhrasingContent[]): TableCell {
-  return {type: 'tableCell', children};
+  const joined: PhrasingContent[] = [];
+  for (const child of children) {
+    const last = joined.at(-1);
+    if (child.type === 'html' && last?.type === 'html') joined[joined.length - 1] = {type: 'html', value: last.value + child.value};
+    else joined.push(child);
+  }
+  return {type: 'tableCell', children: joined};
 }
 
 function objectives(list: readonly Objective[], none: string): PhrasingContent[] {

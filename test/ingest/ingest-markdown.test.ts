@@ -43,3 +43,39 @@ describe('ingestMarkdown', () => {
     ]);
   });
 });
+
+describe('ingestMarkdown: plain pipe tables read from the lines', () => {
+  // Each document is read twice, with and without the direct reading of plain tables: the blocks must
+  // be the same, whatever surrounds the tables.
+  const documents: Record<string, string> = {
+    'one table between paragraphs': '# Plan\n\nIntro text.\n\n| Area | Objective |\n| --- | :-: |\n| Cancer | Reduce waits to 62 days |\n|  Workforce|Cut agency spend by 3.2% | \n\nAfter the table.\n',
+    'tables without a trailing pipe, one column, an empty cell': '| Goal\n|---\n| Improve care\n\n| a | b |\n|---|---|\n|  | x |\n| y |  |\n',
+    'a table after a list, then an indented line': '- first item\n- second item\n\n| Area | Objective |\n|---|---|\n| A | Do this |\n\n  indented after the table\n\n    code block\n',
+    'a table in a list item (indented: left to the parser)': '- item\n\n  | a | b |\n  |---|---|\n  | c | d |\n',
+    'a table right under a paragraph (left to the parser)': 'Some words\n| a | b |\n|---|---|\n| c | d |\n',
+    'a row without pipes continues the table (left to the parser)': '| a | b |\n|---|---|\n| c | d |\ne\n\nnext\n',
+    'uneven rows (left to the parser)': '| a | b |\n|---|---|\n| c |\n| d | e | f |\n',
+    'markup in a cell (left to the parser)': '| a | b |\n|---|---|\n| **Bold** | `code` |\n| x &amp; y | A&E 4 hours |\n\n| a | b |\n|---|---|\n| A&E | 76% <br> 78% |\n',
+    'a fence: the whole document is parsed': '```\n\n| a | b |\n|---|---|\n| c | d |\n```\n\n| e | f |\n|---|---|\n| g | h |\n',
+    'an HTML comment across blank lines': '<!-- note\n\n| a | b |\n|---|---|\n| c | d |\n\n-->\n',
+    'not a delimiter row': '| a | b |\n| c | d |\n\n| a | b |\n|---|---|---|\n| c | d |\n',
+    'CRLF line ends and a blockquote before': '> quoted\n\r\n| Area | Objective |\r\n|---|---|\r\n| North | Open 3 clinics |\r\n',
+  };
+  for (const [name, md] of Object.entries(documents)) {
+    it(`same blocks as the parser: ${name}`, () => {
+      expect(ingestMarkdown(md)).toEqual(ingestMarkdown(md, {plainTables: false}));
+    });
+  }
+
+  it('reads a plain table with rows, header and line numbers', () => {
+    const t = table('Title\n\n| Area | Objective |\n|---|---|\n| Cancer | Reduce waits |\n| Mental health | Expand access |\n');
+    expect(t.header[0]!.cells.map((c) => [c.text, c.header])).toEqual([
+      ['Area', true],
+      ['Objective', true],
+    ]);
+    expect(t.rows.map((r) => [r.at.line, ...r.cells.map((c) => c.text)])).toEqual([
+      [5, 'Cancer', 'Reduce waits'],
+      [6, 'Mental health', 'Expand access'],
+    ]);
+  });
+});

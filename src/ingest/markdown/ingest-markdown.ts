@@ -21,10 +21,16 @@ import {locate, splitLines, splitMarker, type TextLine} from '../text/text-lines
  * its autolink-literal scan alone costs more than the tables on a long document (seed 002: about
  * half the parse time when cold).
  */
-function remarkGfmTables(this: Processor): void {
+function remarkGfmTables(this: Processor, options: {tables?: boolean; strikethrough?: boolean} = {}): void {
   const data = this.data() as {micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[]};
-  (data.micromarkExtensions ??= []).push(gfmTableSyntax(), gfmStrikethrough());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown());
+  if (options.tables !== false) {
+    (data.micromarkExtensions ??= []).push(gfmTableSyntax());
+    (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+  }
+  if (options.strikethrough !== false) {
+    (data.micromarkExtensions ??= []).push(gfmStrikethrough());
+    (data.fromMarkdownExtensions ??= []).push(gfmStrikethroughFromMarkdown());
+  }
 }
 
 const htmlFragment = unified().use(rehypeParse, {fragment: true});
@@ -115,6 +121,71 @@ function listItems(list: List): ListItem[] {
 }
 
 /**
+ * A document where a blank line may not end what came before: a fenced code block, or an HTML block
+ * that runs to its end marker (comment, processing instruction, declaration, CDATA, script, pre, style,
+ * textarea). Such a document is parsed whole, tables included.
+ */
+const BLANK_MAY_NOT_END = /^ {0,3}(?:```|~~~)|<(?:!|\?|script|pre|style|textarea)/im;
+
+/** Characters that make a table cell more than plain text: escapes, code, emphasis, strikethrough, links, HTML. */
+const CELL_MARKUP = /[\\`*_~[<]|&(?:#\d{1,7}|#[xX][\dA-Fa-f]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/;
+
+/** The cells of a pipe-table line that starts with `|`: the pipes at both ends are borders. */
+function pipeCells(line: string): string[] {
+  const body = line.trimEnd();
+  const cells = body.slice(1, body.length > 1 && body.endsWith('|') ? -1 : undefined).split('|');
+  return cells.map((cell) => cell.trim());
+}
+
+/**
+ * GFM tables of plain text (no markup in any cell), each starting at the first column after a blank
+ * line and ending at a blank line, every row in pipes with the header's number of cells: read from the
+ * lines directly, as the parser would read them (a big table costs the Markdown parser most of a
+ * document's reading time and memory). Any other table is left to the parser. Keyed by the index of
+ * the header line; `end` is the index after the last row.
+ */
+function plainTables(lines: readonly string[]): Map<number, {end: number; table: TableBlock}> {
+  const found = new Map<number, {end: number; table: TableBlock}>();
+  for (let k = 0; k + 1 < lines.length; k++) {
+    if (!lines[k]!.startsWith('|') || (k > 0 && lines[k - 1]!.trim() !== '')) continue;
+    const header = pipeCells(lines[k]!);
+    const delimiter = lines[k + 1]!.startsWith('|') ? pipeCells(lines[k + 1]!) : [];
+    if (delimiter.length !== header.length || !delimiter.every((cell) => /^:?-+:?$/.test(cell))) continue;
+    let end = k + 2;
+    while (end < lines.length && lines[end]!.startsWith('|')) end++;
+    if (end < lines.length && lines[end]!.trim() !== '') continue;
+    const rowLines = [k, ...Array.from({length: end - k - 2}, (_, i) => k + 2 + i)];
+    const cells = rowLines.map((i) => pipeCells(lines[i]!));
+    if (cells.some((row) => row.length !== header.length || row.some((cell) => CELL_MARKUP.test(cell)))) continue;
+    const rows: Row[] = cells.map((row, r) => ({
+      cells: row.map((cell) => cellOf(htmlCellFragments(escapeHtml(cell), rowLines[r]! + 1), r === 0)),
+      at: {line: rowLines[r]! + 1},
+    }));
+    found.set(k, {end, table: {kind: 'table', method: 'markup', path: [], columns: header.length, header: rows.slice(0, 1), rows: rows.slice(1), at: {line: k + 1}}});
+    k = end - 1;
+  }
+  return found;
+}
+
+/** Stands in the parsed text for a plain table read from the lines (an HTML comment: a block of its own). */
+const PLAIN_TABLE = (k: number): string => `<!--plain-table ${k}-->`;
+
+/** Position lines of the parsed text → lines of the document (`lineOf[parsed] = original`, 1-based). */
+function remapLines(node: {position?: {start: {line: number}; end: {line: number}} | undefined; children?: unknown[]}, lineOf: readonly number[]): void {
+  if (node.position) {
+    node.position.start.line = lineOf[node.position.start.line]!;
+    node.position.end.line = lineOf[node.position.end.line]!;
+  }
+  for (const child of node.children ?? []) remapLines(child as typeof node, lineOf);
+}
+
+/** Options for {@link ingestMarkdown}. */
+export interface IngestMarkdownOptions {
+  /** Read plain pipe tables from the lines, without the Markdown parser (same blocks, less time). @default true */
+  readonly plainTables?: boolean;
+}
+
+/**
  * Read Markdown with remark-parse + remark-gfm into the shared document model: headings, paragraphs,
  * nested lists, GFM tables (first row the header) and tab-separated tables (as pasted from a word
  * processor); HTML inside them (lists in cells) is parsed with rehype-parse.
@@ -122,9 +193,33 @@ function listItems(list: List): ListItem[] {
  * @example
  * ingestMarkdown('# Title\n\n| Area | Objective |\n|---|---|\n| Cancer | Reduce waits |\n').blocks[1].kind; // 'table'
  */
-export function ingestMarkdown(text: string): {blocks: Block[]; title?: string} {
-  const tree = unified().use(remarkParse).use(remarkGfmTables).parse(text) as Root;
+export function ingestMarkdown(text: string, options: IngestMarkdownOptions = {}): {blocks: Block[]; title?: string} {
   const lines = splitLines(text);
+  const raw = lines.map((l) => l.text);
+  const plain = options.plainTables !== false && !BLANK_MAY_NOT_END.test(text) ? plainTables(raw) : new Map<number, {end: number; table: TableBlock}>();
+  let parsed = text;
+  let lineOf: number[] | undefined;
+  if (plain.size) {
+    // Each plain table becomes one comment line (the blank lines around it end what came before and
+    // start what follows, as the table did); positions are mapped back to the document's lines.
+    const source = text.split('\n');
+    const kept: string[] = [];
+    lineOf = [0];
+    for (let k = 0; k < source.length; k++) {
+      const table = plain.get(k);
+      kept.push(table ? PLAIN_TABLE(k) : source[k]!);
+      lineOf.push(k + 1);
+      if (table) k = table.end - 1;
+    }
+    parsed = kept.join('\n');
+  }
+  // A text without a pipe holds no table, one without a tilde no strikethrough: their syntax is left
+  // out (the table syntax tries every paragraph line as a header row; a fifth of a long guidance's parse).
+  const tree = unified()
+    .use(remarkParse)
+    .use(remarkGfmTables, {tables: parsed.includes('|'), strikethrough: parsed.includes('~')})
+    .parse(parsed) as Root;
+  if (lineOf) remapLines(tree, lineOf);
   const blocks: Block[] = [];
   let level = 0;
   const paragraph = (own: readonly TextLine[]): void => {
@@ -174,9 +269,12 @@ export function ingestMarkdown(text: string): {blocks: Block[]; title?: string} 
       case 'table':
         blocks.push(gfmTable(node));
         return;
-      case 'html':
-        blocks.push(...ingestHtml(node.value, {fragment: true, lineOffset: start - 1}).blocks);
+      case 'html': {
+        const table = plain.get(start - 1);
+        if (table && node.value === PLAIN_TABLE(start - 1)) blocks.push(table.table);
+        else blocks.push(...ingestHtml(node.value, {fragment: true, lineOffset: start - 1}).blocks);
         return;
+      }
       case 'blockquote':
         node.children.forEach(visit);
         return;
