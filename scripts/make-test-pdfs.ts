@@ -259,6 +259,25 @@ async function libreOffice(fodt: string, name: string, title: string): Promise<v
   }
 }
 
+/** Convert an HTML page with LibreOffice Writer (imported as a Writer document, not Writer/Web) and save it normalised. */
+async function libreOfficeHtml(html: string, name: string, title: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'make-test-pdfs-'));
+  try {
+    const source = join(dir, name.replace(/\.pdf$/, '.html'));
+    writeFileSync(source, html);
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', dir, source],
+      {stdio: 'ignore'},
+    );
+    const bytes = await normalise(readFileSync(join(dir, name)), title);
+    writeFileSync(join(OUT, name), bytes);
+    console.log(`wrote test/fixtures/pdf-layouts/${name} (LibreOffice, ${bytes.length} bytes)`);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+}
+
 /** Print an HTML page with Chromium (Debian package chromium) and save it normalised. */
 async function chromium(html: string, name: string, title: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'make-test-pdfs-'));
@@ -410,6 +429,46 @@ tr { break-inside: avoid; }
 ${body}
 </table>
 <p>Questions about this framework can be sent to the authority's accessibility team.</p>
+</body></html>
+`;
+}
+
+/**
+ * An invented leisure services plan written as lists, no tables: bold paragraphs naming the bulleted lists
+ * below them (one item long enough to wrap), then a numbered list with lettered sub-items. Chromium draws
+ * its bullets as shapes (no marker in the text) and LibreOffice writes them as text: the reader must find
+ * the lists, their nesting and their labels either way.
+ */
+function listsHtml(): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Riverside Leisure Services Plan 2026 to 2028</title>
+<style>
+@page { size: A4; margin: 18mm 16mm; }
+body { font-family: 'Liberation Sans', sans-serif; font-size: 10pt; line-height: 1.3; }
+h1 { font-size: 20pt; } h2 { font-size: 14pt; }
+</style></head><body>
+<h1>Riverside Leisure Services Plan 2026 to 2028</h1>
+<p>This plan sets out what the leisure service will deliver over the next two years. The cabinet agreed it in March 2026.</p>
+<h2>What we will deliver</h2>
+<p><strong>Swimming and water safety</strong></p>
+<ul>
+<li>Teach 2,000 primary school children to swim 25 metres unaided by the end of year 6, working with every school in the district and with the county swimming association</li>
+<li>Reopen the Millbrook learner pool after its refurbishment</li>
+</ul>
+<p><strong>Parks and open spaces</strong></p>
+<ul>
+<li>Plant 500 trees along the river path</li>
+<li>Keep Green Flag status for four parks</li>
+<li>Open a new play area in Eastfield</li>
+</ul>
+<h2>How we will measure progress</h2>
+<ol>
+<li>Participation
+<ol type="a"><li>Increase visits to leisure centres to 1.2 million a year</li><li>Raise the number of adults holding a concession card to 9,000</li></ol></li>
+<li>Satisfaction
+<ol type="a"><li>Keep customer satisfaction above 85%</li></ol></li>
+</ol>
+<p>Progress will be reported to the cabinet every six months.</p>
 </body></html>
 `;
 }
@@ -609,6 +668,8 @@ const framework = JSON.parse(readFileSync(join(OUT, 'framework-2026-29.json'), '
 await chromium(frameworkHtml(framework, true), 'chromium-group-rows.pdf', framework.title);
 await chromium(frameworkHtml(framework, false), 'chromium-group-rows-unruled.pdf', `${framework.title} (unruled)`);
 await chromium(japaneseHtml(), 'chromium-japanese-table.pdf', JAPANESE_PLAN.title);
+await chromium(listsHtml(), 'chromium-lists.pdf', 'Riverside Leisure Services Plan 2026 to 2028');
+await libreOfficeHtml(listsHtml(), 'libreoffice-lists.pdf', 'Riverside Leisure Services Plan 2026 to 2028');
 await chineseCMap();
 await annotationsAndFields();
 await headerless();

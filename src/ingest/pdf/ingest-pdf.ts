@@ -11,6 +11,7 @@ import {normText} from '../../util/text-shape.js';
 import {findFurniture} from './furniture.js';
 import {lineKey, pageItems, type ColumnLayout} from './page-blocks.js';
 import {latticeTables} from './lattice.js';
+import {textStyle} from './page-text.js';
 import {continuesTable, continueTable} from './continue-table.js';
 import type {FromWorker, ToWorker} from './pdf-worker.js';
 import {formFieldNotes, PdfReader, type PageData, type ReadPagesResult} from './read-pages.js';
@@ -211,6 +212,8 @@ function assemble(pages: PageData[], file: string, diagnostics: Diagnostic[]): B
     const chars = [...furniture].reduce((n, line) => n + line.chunks.reduce((m, c) => m + c.text.replace(/\s+/g, '').length, 0), 0);
     diagnostics.push(diagnostic('info', 'furniture-removed', 'ingest', `Removed ${furniture.size} running header, footer or page-number line(s) (${chars} characters) repeated on ${onPages} page(s)`, {file}));
   }
+  // The document's type sizes (body, headings), from every page's lines, and the last heading level read.
+  const text = {style: textStyle(pages.map((p) => p.lines.filter((l) => !furniture.has(l)))), state: {lastLevel: 0}};
   const blocks: Block[] = [];
   let open: PhysicalTableInput | undefined;
   let spanning = new Set<string>();
@@ -228,7 +231,7 @@ function assemble(pages: PageData[], file: string, diagnostics: Diagnostic[]): B
   for (let page = pages.shift(); page; page = pages.shift()) {
     const kept = page.lines.filter((l) => !furniture.has(l));
     const {tables, rest} = page.rulings ? latticeTables(page.rulings, kept, page.number) : {tables: [], rest: kept};
-    const result = pageItems(rest, tables, page.width, carry, page.rulings?.h);
+    const result = pageItems(rest, tables, page.width, carry, page.rulings?.h, text);
     result.blocks.forEach((item, k) => {
       if (item.kind === 'lattice') {
         close();

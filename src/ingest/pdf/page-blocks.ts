@@ -5,6 +5,7 @@ import {chunkBox, type Chunk, type PageLine} from './page-lines.js';
 import type {LatticeTable} from './lattice.js';
 import type {Segment} from './rulings.js';
 import {minOf} from '../../util/extremes.js';
+import {HEADING_SIZE, pageText, textFrame, textStyle, type TextFrame, type TextState, type TextStyle} from './page-text.js';
 
 /** Chunk starts within this many points belong to one column. */
 const COLUMN_TOLERANCE = 4;
@@ -16,8 +17,6 @@ const ROW_GAP = 1.4;
 const RUN_GAP = 2.5;
 /** Up to this many line pitches, a gap does not end a run when the next line's columns are the run's. */
 const WIDE_RUN_GAP = 6;
-/** Text at least this many times the body size is a heading. */
-const HEADING_SIZE = 1.2;
 /** Column starts closer than this many ems are a hanging indent, not two columns. */
 const HANGING_INDENT = 3;
 const BULLET = /^[•●▪◦■□‣⁃–-]\s+/u;
@@ -200,39 +199,22 @@ function table(lines: readonly PageLine[], starts: readonly number[], right: num
   return {input: {method: 'stream', lines: physical, columns, geometry: true, path: []}, spanning};
 }
 
-function textBlocks(lines: readonly PageLine[], bodySize: number, pitch: number): Block[] {
-  const blocks: Block[] = [];
-  let current: {lines: PageLine[]; heading: boolean} | undefined;
-  const flush = (): void => {
-    if (!current) return;
-    const texts = current.lines.map((l) => l.chunks.map((c) => c.text).join(' '));
-    const parts: string[] = [];
-    texts.forEach((t, k) => {
-      if (k > 0) parts.push(wrapSeparator(texts[k - 1]!, t));
-      parts.push(t);
-    });
-    const text = parts.join('').replace(/\s+/g, ' ').trim();
-    const first = current.lines[0]!;
-    if (text) blocks.push(current.heading ? {kind: 'heading', level: first.size >= bodySize * 1.6 ? 1 : 2, text, path: [], at: at(first)} : {kind: 'paragraph', text, path: [], at: at(first)});
-    current = undefined;
-  };
-  let previous: PageLine | undefined;
-  for (const line of lines) {
-    const heading = line.size >= bodySize * HEADING_SIZE;
-    const gap = previous ? previous.y - line.y : 0;
-    if (!current || current.heading !== heading || gap > ROW_GAP * pitch || BULLET.test(line.chunks[0]?.text ?? '')) {
-      flush();
-      current = {lines: [], heading};
-    }
-    current.lines.push(line);
-    previous = line;
-  }
-  flush();
-  return blocks;
+function isTabular(line: PageLine, margin: number, size: number, headingSize: number): boolean {
+  if (line.chunks.length < 2 && line.size >= headingSize) return false;
+  return line.chunks.length >= 2 || line.x0 > margin + 2 * size;
 }
 
-function isTabular(line: PageLine, margin: number, size: number): boolean {
-  return line.chunks.length >= 2 || line.x0 > margin + 2 * size;
+/** How the running text of a page is read: the document's type sizes, the page's frame, the state carried across pages. */
+export interface TextContext {
+  style: TextStyle;
+  frame: TextFrame;
+  state: TextState;
+}
+
+/** A context for a page read on its own (no document around it): its own sizes and frame. */
+function ownContext(lines: readonly PageLine[], pageWidth: number): TextContext {
+  const style = textStyle([lines]);
+  return {style, frame: textFrame(lines, pageWidth, style.bodySize), state: {lastLevel: 0}};
 }
 
 /**
@@ -321,9 +303,22 @@ export function pageBlocks(
   pageWidth: number,
   carry?: ColumnLayout,
   rules: readonly Segment[] = [],
+  context: TextContext = ownContext(lines, pageWidth),
 ): {blocks: PageItem[]; carry?: ColumnLayout} {
   if (!lines.length) return carry ? {blocks: [], carry} : {blocks: []};
   const bodySize = median(lines.map((l) => l.size));
+  const headingSize = context.style.bodySize * HEADING_SIZE;
+  const tabular = (line: PageLine): boolean => isTabular(line, margin, bodySize, headingSize);
+  // Running text waits here until a table (or the page's end) closes it, so that a label and the list
+  // below it, or a paragraph and its indented list, are read together.
+  let pending: PageLine[] = [];
+  const flush = (): void => {
+    if (pending.length) blocks.push(...pageText(pending, context.style, context.frame, context.state));
+    pending = [];
+  };
+  /** Text in columns of its own (two columns of running text): each read with its own margin. */
+  const columnText = (column: readonly PageLine[]): Block[] =>
+    column.length ? pageText(column, context.style, {...context.frame, margin: minOf(column.map((l) => l.x0), 0)}, context.state) : [];
   const pitches = lines.slice(1).map((l, k) => lines[k]!.y - l.y).filter((d) => d > 0 && d < 3 * bodySize);
   const pitch = median(pitches) || bodySize * 1.2;
   const margin = minOf(lines.map((l) => l.x0), 0);
@@ -344,10 +339,10 @@ export function pageBlocks(
         const next = carried.starts[k + 1];
         return c.x0 >= carried.starts[0]! - COLUMN_TOLERANCE && (next === undefined || c.x1 <= next + COLUMN_TOLERANCE);
       });
-    if (!continuing && !isTabular(lines[i]!, margin, bodySize)) {
+    if (!continuing && !tabular(lines[i]!)) {
       let j = i;
-      while (j < lines.length && !isTabular(lines[j]!, margin, bodySize)) j++;
-      blocks.push(...textBlocks(lines.slice(i, j), bodySize, pitch));
+      while (j < lines.length && !tabular(lines[j]!)) j++;
+      pending.push(...lines.slice(i, j));
       i = j;
       continue;
     }
@@ -359,10 +354,15 @@ export function pageBlocks(
     const startsSoFar = (): number[] => lines.slice(i, j).flatMap((l) => l.chunks.map((c) => c.x0));
     const sameColumns = (line: PageLine): boolean =>
       line.chunks.length >= 2 && line.chunks.every((c) => startsSoFar().some((x) => Math.abs(x - c.x0) <= COLUMN_TOLERANCE));
+    // A heading-sized line starting left of every line of the run so far (a heading at the margin, the
+    // table's cells being inset) ends the run: a group row of the table starts where its cells do.
+    const headingOutside = (line: PageLine): boolean =>
+      line.chunks.length === 1 && line.size >= headingSize && line.x0 < minOf(lines.slice(i, j).map((l) => l.x0), 0) - COLUMN_TOLERANCE / 2;
     while (
       j < lines.length &&
       (lines[j - 1]!.y - lines[j]!.y <= RUN_GAP * pitch || (lines[j - 1]!.y - lines[j]!.y <= WIDE_RUN_GAP * pitch && sameColumns(lines[j]!))) &&
-      (isTabular(lines[j]!, margin, bodySize) || (j + 1 < lines.length && isTabular(lines[j + 1]!, margin, bodySize)))
+      !headingOutside(lines[j]!) &&
+      (tabular(lines[j]!) || (j + 1 < lines.length && tabular(lines[j + 1]!)))
     )
       j++;
     const segments = splitByColumns(lines.slice(i, j), bodySize);
@@ -387,15 +387,18 @@ export function pageBlocks(
         }
         const left = extended.map((l) => ({...l, chunks: l.chunks.filter((c) => columnOf(c.x0, starts) === 0)})).filter((l) => l.chunks.length);
         const right = extended.map((l) => ({...l, chunks: l.chunks.filter((c) => columnOf(c.x0, starts) === 1)})).filter((l) => l.chunks.length);
-        blocks.push(...textBlocks(left, bodySize, pitch), ...textBlocks(right, bodySize, pitch));
+        flush();
+        blocks.push(...columnText(left), ...columnText(right));
         extended = [];
       } else if (starts.length >= 2 && run.length >= 2 && sideBySide(run, starts) >= MIN_SIDE_BY_SIDE) {
+        flush();
         blocks.push({kind: 'physical', ...table(run, starts, pageWidth, rules), continues: first && starts === carried?.starts});
         endCarry = j === lines.length && s === segments.length - 1 ? {starts} : undefined;
-      } else blocks.push(...textBlocks(run, bodySize, pitch));
+      } else pending.push(...run);
     });
     i = j;
   }
+  flush();
   return endCarry ? {blocks, carry: endCarry} : {blocks};
 }
 
@@ -414,8 +417,11 @@ export function pageItems(
   pageWidth: number,
   carry?: ColumnLayout,
   rules: readonly Segment[] = [],
+  text?: {style: TextStyle; state: TextState},
 ): {blocks: PageItem[]; carry?: ColumnLayout} {
-  if (!tables.length) return pageBlocks(lines, pageWidth, carry, rules);
+  const style = text?.style ?? textStyle([lines]);
+  const context: TextContext = {style, frame: textFrame(lines, pageWidth, style.bodySize), state: text?.state ?? {lastLevel: 0}};
+  if (!tables.length) return pageBlocks(lines, pageWidth, carry, rules, context);
   const items: PageItem[] = [];
   let remaining = [...lines];
   let first = true;
@@ -423,13 +429,13 @@ export function pageItems(
     const above = remaining.filter((l) => l.y + 0.3 * l.size > table.box[3]);
     remaining = remaining.filter((l) => l.y + 0.3 * l.size <= table.box[3]);
     if (above.length) {
-      items.push(...pageBlocks(above, pageWidth, first ? carry : undefined, rules).blocks);
+      items.push(...pageBlocks(above, pageWidth, first ? carry : undefined, rules, context).blocks);
       first = false;
     }
     items.push({kind: 'lattice', table});
     first = false;
   }
-  const tail = pageBlocks(remaining, pageWidth, undefined, rules);
+  const tail = pageBlocks(remaining, pageWidth, undefined, rules, context);
   items.push(...tail.blocks);
   return tail.carry ? {blocks: items, carry: tail.carry} : {blocks: items};
 }

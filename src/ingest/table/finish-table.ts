@@ -156,6 +156,11 @@ function markSections(table: TableBlock): Row[] {
     const others = full.filter((r) => r !== except);
     return others.length ? others.filter((r) => r.cells[column]?.text.trim() || r.cells[column]?.spannedFrom).length / others.length : 0;
   };
+  // Labels centred beside their items (a PDF's vertically centred rowspan cells) float on lines of their
+  // own below the first item: they are not group rows, which come above their items.
+  const firstItem = rows.findIndex((r) => r.cells.some((c, j) => j > 0 && c.text.trim()));
+  const firstLabel = rows.findIndex((r) => only(r) === 0);
+  const centred = (table.method === 'layout' || table.method === 'stream') && firstItem >= 0 && firstLabel > firstItem && !rows[firstItem]!.cells[0]?.text.trim();
   const marked = rows.map((row, r) => {
     if (row.section) return row;
     const k = only(row);
@@ -165,9 +170,9 @@ function markSections(table: TableBlock): Row[] {
     const headsLabel = k === 0 && labelColumn && next !== undefined && Boolean(next.cells[0]?.text.trim()) && next.cells.some((c, j) => j !== 0 && c.text.trim());
     const cell = row.cells[k]!;
     const spansAll = cell.colSpan >= table.columns;
-    const soleText = soleColumn.get(k) === true && rows.length > 2;
+    const soleText = soleColumn.get(k) === true && rows.length > 2 && !(centred && k === 0);
     const emptyElsewhere =
-      k === 0 && rows.length > 3 && row.cells.every((c, j) => j === k || filledShare(j, row) >= FILLED_ELSEWHERE) && shorterThanColumn(cell.text, full, k);
+      k === 0 && !centred && rows.length > 3 && row.cells.every((c, j) => j === k || filledShare(j, row) >= FILLED_ELSEWHERE) && shorterThanColumn(cell.text, full, k);
     return spansAll || soleText || headsLabel || (cell.emphasis === true && k === 0) || emptyElsewhere ? {...row, section: true} : row;
   });
   // Numbered siblings of a group row ("Goal 1" beside "Goal 2", "Part A" beside "Part B") alone in the same column are group rows too.
@@ -194,14 +199,17 @@ const TIE_BREAK = 0.01;
 /** Labels read as centred when they are, on average, within this many lines of the middle of their rows. */
 const CENTRED_SLACK = 0.5;
 
-/** The vertical extent of a cell, by its fragments' lines (a page counts 1000 lines). */
+/** The vertical extent of a cell, by its fragments' lines and its row's (a page counts 1000 lines). */
 function extent(cell: Cell | undefined, fallback: Row): [number, number] {
   const lines = (cell?.fragments ?? []).flatMap((f) => {
     const page = 1000 * (f.at.page ?? 0);
     return [page + f.at.line, page + (f.at.endLine ?? f.at.line)];
   });
+  // The row's own line bounds it from above (a cell's text never starts above its row).
   const row = fallback.at.line + 1000 * (fallback.at.page ?? 0);
-  return lines.length ? [Math.min(...lines), Math.max(...lines)] : [row, row];
+  if (!lines.length) return [row, row];
+  const first = Math.max(row, Math.min(...lines));
+  return [first, Math.max(first, ...lines)];
 }
 
 /**
@@ -258,7 +266,9 @@ function centreLabels(table: TableBlock): TableBlock {
   const driver = counts.indexOf(Math.max(...counts));
   const items = rows.flatMap((row, r) => (filled(r, driver) && !row.section ? [r] : []));
   if (items.length < 3) return table;
-  let out = rows.map((row) => ({...row, cells: [...row.cells]}));
+  const out = rows.map((row) => ({...row, cells: [...row.cells]}));
+  // Rows that held only a label that moved: they go, even where the label's span now covers them.
+  const moved = new Set<Row>();
   const offset = table.header.length;
   for (let c = 0; c < table.columns; c++) {
     if (c === driver) continue;
@@ -324,7 +334,7 @@ function centreLabels(table: TableBlock): TableBlock {
       for (let r = top + 1; r <= bottom; r++) if (owner.has(r)) out[r]!.cells[c] = {...blank(), spannedFrom: {row: offset + top, column: c}};
     }
   }
-  return keepRows({...table, rows: out}, () => true, (row) => !isEmptyRow(row));
+  return keepRows({...table, rows: out}, () => true, (row) => !isEmptyRow(row) && !(moved.has(row) && row.cells.every((x) => !x.text.trim())));
 }
 
 /**

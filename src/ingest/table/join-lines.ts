@@ -108,6 +108,20 @@ const WEAK_CONTINUING_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Whether a line ends mid-phrase, on a word or sign no sentence or cell ends with ("of", "their", a comma).
+ *
+ * @example
+ * endsMidPhrase('about the progress of their'); // true
+ * endsMidPhrase('applied for'); // false
+ */
+export function endsMidPhrase(text: string): boolean {
+  const prev = text.trimEnd();
+  if (/[-‐‑,(/&+–]$/u.test(prev)) return true;
+  const last = (/([\p{L}.]+)\W*$/u.exec(prev)?.[1] ?? '').toLowerCase().replace(/\.$/, '');
+  return CONTINUING_WORDS.has(last);
+}
+
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /**

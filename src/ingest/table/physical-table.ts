@@ -1,10 +1,12 @@
 import type {BBox, Cell, Fragment, Location, Row, TableBlock} from '../../model/document.js';
 import {isValueText, normText} from '../../util/text-shape.js';
-import {joinLines, lineJoin, vocabularyOf, type Vocabulary} from './join-lines.js';
+import {endsMidPhrase, joinLines, lineJoin, vocabularyOf, type Vocabulary} from './join-lines.js';
 import type {LinePiece, PhysicalTableInput} from './physical-lines.js';
 
 /** A vertical gap of this many line pitches separates units (cell padding, a blank line). */
 const UNIT_GAP = 1.4;
+/** Up to this many line pitches, a line in lower case below one ending mid-phrase continues it despite the gap. */
+const MID_PHRASE_GAP = 2.5;
 /** Slack, in characters of the column's text, when asking whether the next word would have fitted on a line. */
 const FIT_SLACK_CHARS = 1;
 /** In layout text a word must fit with this much to spare (characters stand in for a proportional font's widths). */
@@ -52,7 +54,13 @@ interface Gaps {
 
 function gapsOf(input: PhysicalTableInput): Gaps {
   const raw = input.lines.map((l) => l.gapAbove);
-  const positive = raw.filter((g) => g > 0).toSorted((a, b) => a - b);
+  // In PDF text positions, the pitch from lines below a line with text in one of the same columns: a label
+  // centred beside its items puts its lines between theirs, and those half-gaps are no line pitch of any
+  // cell. (A text dump counts whole lines: a label's line between two items is a line like any other.)
+  const stacked = (i: number): boolean =>
+    input.method === 'stream' && i > 0 && input.lines[i]!.pieces.some((p, c) => p !== undefined && input.lines[i - 1]!.pieces[c] !== undefined);
+  const own = raw.filter((g, i) => g > 0 && stacked(i));
+  const positive = (own.length >= 2 ? own : raw.filter((g) => g > 0)).toSorted((a, b) => a - b);
   const pitch = positive[Math.floor(positive.length / 4)] ?? 1;
   const above = raw.map((g) => g / pitch);
   return {above, informative: above.some((g) => g >= UNIT_GAP)};
@@ -82,7 +90,9 @@ function verdictOf(input: PhysicalTableInput, gaps: Gaps, wraps: boolean, column
   const line = input.lines[i]!;
   if (!above) return 'start';
   if (piece.marker !== undefined || line.ruleAbove || line.wide || input.lines[i - 1]!.wide || !wraps) return 'break';
-  if (gaps.above[i]! >= UNIT_GAP) return 'break';
+  // A gap wider than the pitch breaks, unless the line above ends mid-phrase and this one opens in lower
+  // case: a cell's wrapped line, the gap widened by a label centred beside it (its lines between, so the pitch is too small).
+  if (gaps.above[i]! >= UNIT_GAP) return gaps.above[i]! < MID_PHRASE_GAP && endsMidPhrase(above.text) && /^\p{Ll}/u.test(piece.text) ? 'continues' : 'break';
   // A line opening in lower case, or below one ending on an article or "of", continues; otherwise a line
   // above that ended early (its next word would have fitted) did not wrap, whatever word it ends on.
   if (lineJoin(above.text, piece.text, 'strong') === 'continues') return 'continues';

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
 import {ingestPdf} from '../../../src/ingest/pdf/ingest-pdf.js';
+import type {ListBlock, ListItem} from '../../../src/model/document.js';
 import {editionFile, fixture, PDF_2023, PDF_2024, SEED_2023, SEED_2024, sourceFile} from '../../helpers.js';
 
 const layout = (name: string): string => fixture('pdf-layouts', name);
@@ -117,6 +118,43 @@ describe('ingestPdf: tables from geometry (LibreOffice and Chromium layouts)', (
       ['資料とアーカイブ', '2026年3月までに、古文書の40%をデジタル化してオンラインで公開する'],
     ]);
   });
+});
+
+describe('ingestPdf: running text as headings, labelled and nested lists (scripts/make-test-pdfs.ts)', () => {
+  const outline = (items: readonly ListItem[], depth = 0): string[] => items.flatMap((i) => [`${'  '.repeat(depth)}${i.text}`, ...outline(i.items, depth + 1)]);
+  // Chromium draws bullets as shapes (the items are found by their indent); LibreOffice writes them as text.
+  for (const name of ['chromium-lists.pdf', 'libreoffice-lists.pdf']) {
+    it(`${name}: heading levels by size, bold labels as headings above their lists, wrapped items joined, numbered items nested`, async () => {
+      const doc = await sourceFile(layout(name));
+      const shape = doc.blocks.map((b) => (b.kind === 'heading' ? `h${b.level} ${b.text}` : b.kind === 'list' ? `${b.ordered ? 'ol' : 'ul'} [${b.path.join(' › ')}]` : b.kind));
+      expect(shape).toEqual([
+        'h1 Riverside Leisure Services Plan 2026 to 2028',
+        'paragraph',
+        'h2 What we will deliver',
+        'h3 Swimming and water safety',
+        'ul [Riverside Leisure Services Plan 2026 to 2028 › What we will deliver › Swimming and water safety]',
+        'h3 Parks and open spaces',
+        'ul [Riverside Leisure Services Plan 2026 to 2028 › What we will deliver › Parks and open spaces]',
+        'h2 How we will measure progress',
+        'ol [Riverside Leisure Services Plan 2026 to 2028 › How we will measure progress]',
+        'paragraph',
+      ]);
+      const lists = doc.blocks.filter((b): b is ListBlock => b.kind === 'list');
+      expect(outline(lists[0]!.items)).toEqual([
+        'Teach 2,000 primary school children to swim 25 metres unaided by the end of year 6, working with every school in the district and with the county swimming association',
+        'Reopen the Millbrook learner pool after its refurbishment',
+      ]);
+      expect(lists[1]!.items).toHaveLength(3);
+      expect(outline(lists[2]!.items)).toEqual([
+        'Participation',
+        '  Increase visits to leisure centres to 1.2 million a year',
+        '  Raise the number of adults holding a concession card to 9,000',
+        'Satisfaction',
+        '  Keep customer satisfaction above 85%',
+      ]);
+      expect(lists[2]!.items[0]!.items.map((i) => i.marker)).toEqual(['a.', 'b.']);
+    });
+  }
 });
 
 describe('ingestPdf: every script, text outside the content stream, and files readers accept', () => {

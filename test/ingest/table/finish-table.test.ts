@@ -25,6 +25,34 @@ describe('finishTable', () => {
     expect(t.rows.map((r) => r.cells[0]!.text)).toEqual(['Cut leakage from the network', 'Reduce supply interruptions']);
   });
 
+  it('spans labels centred beside their items (lines of their own below the first item) over those items, not as group rows', () => {
+    const at = (line: number, r: Row): Row => ({...r, at: {line}});
+    const t = finishTable({
+      ...table([
+        at(4, row('Ambition', 'What good looks like')),
+        at(5, row('', 'Every child takes part in five cultural activities before leaving primary school')),
+        at(7, row('Culture for everyone', '')),
+        at(8, row('', 'Free or pay-what-you-can performances at every major venue each month')),
+        at(9, row('', 'Audiences that reflect the diversity of the city')),
+        at(10, row('', 'Affordable studio and rehearsal space in every district')),
+        at(11, row('A city where artists can thrive', '')),
+        at(12, row('', 'A grants programme that funds 100 independent artists a year')),
+        at(13, row('Culture that brings the city together', 'A year-round programme of outdoor events in our parks')),
+        at(14, row('', 'Heritage buildings brought back into cultural use')),
+      ]),
+      method: 'stream',
+    });
+    expect(t.rows.map((r) => [r.section === true, r.cells[0]!.spannedFrom ? '↑' : r.cells[0]!.text])).toEqual([
+      [false, 'Culture for everyone'],
+      [false, '↑'],
+      [false, '↑'],
+      [false, 'A city where artists can thrive'],
+      [false, '↑'],
+      [false, 'Culture that brings the city together'],
+      [false, '↑'],
+    ]);
+  });
+
   it('does not take a row of sentences or values for a header', () => {
     expect(finishTable(table([row('Reduce waits for planned care.', '65%'), row('Increase cancer screening uptake.', '70%')])).header).toHaveLength(0);
   });

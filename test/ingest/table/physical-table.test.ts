@@ -37,6 +37,52 @@ describe('physicalTable', () => {
     ]);
   });
 
+  it('keeps a lower-case line below one ending mid-phrase in its cell across a gap a row would leave', () => {
+    // Rows 2 pitches apart; the last item's wrap is as far below it (a label centred beside it, say).
+    const input: PhysicalTableInput = {
+      ...layout([
+        ['Priority', 'Measure'],
+        ['Victims', 'Charge rate above 20%', 2],
+        ['', 'Repeat victims offered support', 2],
+        ['', 'within 2 days and', 1],
+        ['', 'a named contact', 1],
+        ['', 'Victims contacted about the progress of their', 2],
+        ['', 'case', 2],
+      ]),
+      method: 'stream',
+    };
+    expect(cells(input).map((r) => r[1])).toEqual([
+      'Charge rate above 20%',
+      'Repeat victims offered support within 2 days and a named contact',
+      'Victims contacted about the progress of their case',
+    ]);
+  });
+
+  it('measures the line pitch between lines of one column, not across a label centred between items', () => {
+    const input: PhysicalTableInput = {
+      ...layout([
+        ['Ambition', 'What good looks like'],
+        ['', 'Every child takes part in five activities before leaving primary', 1.8],
+        ['', 'school', 1.5],
+        ['Culture for everyone', '', 1],
+        ['', 'Free performances at every venue each month', 0.8],
+        ['', 'Audiences that reflect the city', 1.8],
+        ['', 'Studio space in every district', 1.8],
+        ['Artists thrive', '', 0.9],
+        ['', 'A grants programme for 100 artists', 0.9],
+      ], true, 70),
+      method: 'stream',
+    };
+    expect(physicalTable(input).rows.map((r) => r.cells[1]!.text).filter(Boolean)).toEqual([
+      'What good looks like',
+      'Every child takes part in five activities before leaving primary school',
+      'Free performances at every venue each month',
+      'Audiences that reflect the city',
+      'Studio space in every district',
+      'A grants programme for 100 artists',
+    ]);
+  });
+
   it('starts a new item where the line above ended early (its next word would have fitted)', () => {
     const input = layout([
       ['Area', 'Objective'],
