@@ -15,6 +15,7 @@ export const HTML_2024 = fixture('html', 'nhs-planning-guidance-2024-25.html');
 export const PDF_2023 = fixture('pdf', 'nhs-objectives-2023-24.pdf');
 export const PDF_2024 = fixture('pdf', 'nhs-planning-guidance-2024-25.pdf');
 export const LAYOUT_2023 = fixture('layout', 'nhs-objectives-2023-24.layout.txt');
+export const LAYOUT_2024 = fixture('layout', 'nhs-planning-guidance-2024-25.layout.txt');
 
 export const aliases = (): Aliases => Aliases.parse(JSON.parse(readFileSync(join(root, 'data', 'aliases.json'), 'utf8')));
 

@@ -4,7 +4,7 @@ import {ingestText} from '../../src/ingest/text/ingest-text.js';
 import {splitLines} from '../../src/ingest/text/text-lines.js';
 import {finishTable} from '../../src/ingest/table/finish-table.js';
 import type {Block, ListBlock, ListItem, TableBlock} from '../../src/model/document.js';
-import {LAYOUT_2023, SEED_2023} from '../helpers.js';
+import {LAYOUT_2023, LAYOUT_2024, SEED_2023} from '../helpers.js';
 
 const kinds = (blocks: readonly Block[]): string[] => blocks.map((b) => (b.kind === 'heading' ? `h:${b.text}` : b.kind));
 const outline = (items: readonly ListItem[]): unknown[] => items.map((i) => (i.items.length ? [i.text, outline(i.items)] : i.text));
@@ -50,6 +50,14 @@ describe('ingestText', () => {
     expect(first.rows.at(-1)!.at.page).toBe(2);
     expect(first.pages).toEqual([1, 2]);
     expect(first.rows).toHaveLength(31);
+  });
+
+  it('reads the objectives table of a whole guidance document as layout text: header words left of bulleted cells', () => {
+    const found = tables(readFileSync(LAYOUT_2024, 'utf8')).filter((t) => t.header[0]?.cells.some((c) => c.text === 'Objective'));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.header[0]!.cells.map((c) => c.text)).toEqual(['Area', 'Objective']);
+    expect(found[0]!.rows.filter((r) => !r.section)).toHaveLength(32);
+    expect(found[0]!.rows[0]!.cells.map((c) => c.text)).toEqual(['Quality and patient safety', 'Implement the Patient Safety Incident Response Framework (PSIRF)']);
   });
 
   it('numbers pages at form feeds', () => {
@@ -333,5 +341,34 @@ describe('ingestText', () => {
         [false, '^'],
       ]);
     });
+    it('puts a header word set left of its column (cells start after a bullet) in that column, not the one before', () => {
+    const text = [
+      'Theme                  Commitment',
+      'Clean streets              •   Empty every public bin at least twice',
+      '                               a week',
+      '                           •   Remove reported fly-tipping within 2 days',
+      'Parks and open             •   Open two new pocket parks by 2027',
+      'spaces                     •   Plant 5,000 street trees',
+    ].join('\n');
+    const [table] = tables(text);
+    expect(table!.header[0]!.cells.map((c) => c.text)).toEqual(['Theme', 'Commitment']);
+    expect(table!.rows.map((r) => r.cells[1]!.text)).toEqual([
+      'Empty every public bin at least twice a week',
+      'Remove reported fly-tipping within 2 days',
+      'Open two new pocket parks by 2027',
+      'Plant 5,000 street trees',
+    ]);
   });
+
+  it('keeps words set apart by a gutter inside the extent of their column in it', () => {
+    const text = [
+      'Area                        Measure',
+      'Adult  social care          Reduce delayed transfers of care by 10%',
+      'Housing and homelessness    End rough sleeping by 2027',
+      'Children and families       Cut waits for assessment to 6 weeks',
+    ].join('\n');
+    const [table] = tables(text);
+    expect(table!.rows[0]!.cells.map((c) => c.text)).toEqual(['Adult social care', 'Reduce delayed transfers of care by 10%']);
+  });
+});
 });

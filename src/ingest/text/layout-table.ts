@@ -124,32 +124,71 @@ function clusterStarts(lines: readonly TextLine[]): number[] {
   return merged;
 }
 
-/** One line's text cut into column pieces: each run of words goes to the column its first word starts in. */
-function piecesOf(line: TextLine, starts: readonly number[]): (LinePiece | undefined)[] {
-  const pieces: (LinePiece | undefined)[] = starts.map(() => undefined);
-  // A run of words separated by single spaces, cut where a word starts at another column's start
-  // (pdftotext may squeeze a gutter to one space: "Urgent and emergency Improve A&E …").
-  const runs: {index: number; 0: string}[] = [];
+/** A run of words on a line and the column its first word starts in. */
+interface Run {
+  index: number;
+  text: string;
+  column: number;
+}
+
+/**
+ * A line's runs of words (separated by single spaces, cut where a word starts at another column's start:
+ * pdftotext may squeeze a gutter to one space, "Urgent and emergency Improve A&E …"), each with the
+ * column its first word starts in.
+ */
+function runsOf(line: TextLine, starts: readonly number[]): Run[] {
+  const runs: Run[] = [];
+  const column = (x: number): number => {
+    let k = 0;
+    for (let c = 0; c < starts.length; c++) if (starts[c]! <= x + SNAP) k = c;
+    return k;
+  };
   for (const run of line.text.matchAll(/\S+(?: \S+)*/g)) {
     let from = 0;
     for (const word of run[0].matchAll(/\S+/g)) {
       const x = run.index + word.index;
       if (word.index > 0 && starts.some((s) => s > run.index + SNAP && Math.abs(x - s) <= SNAP)) {
-        runs.push({index: run.index + from, 0: run[0].slice(from, word.index).trimEnd()});
+        runs.push({index: run.index + from, text: run[0].slice(from, word.index).trimEnd(), column: column(run.index + from)});
         from = word.index;
       }
     }
-    runs.push({index: run.index + from, 0: run[0].slice(from)});
+    runs.push({index: run.index + from, text: run[0].slice(from), column: column(run.index + from)});
   }
-  for (const run of runs) {
-    let k = 0;
-    for (let c = 0; c < starts.length; c++) if (starts[c]! <= run.index + SNAP) k = c;
+  return runs;
+}
+
+/**
+ * How far right each column's text reaches on the lines where it is one run: the column's extent. A run
+ * set apart by a gutter beyond that extent, before the next column's usual start, is in the next column
+ * (a header word set left of its column: "Area      Objective" above cells whose text starts after a bullet).
+ */
+function columnExtents(lines: readonly TextLine[], starts: readonly number[]): number[] {
+  const right = starts.map(() => -1);
+  for (const line of lines) {
+    const runs = runsOf(line, starts);
+    for (let c = 0; c < starts.length; c++) {
+      const mine = runs.filter((r) => r.column === c);
+      if (mine.length === 1) right[c] = Math.max(right[c]!, mine[0]!.index + mine[0]!.text.length);
+    }
+  }
+  return right;
+}
+
+/** One line's text cut into column pieces: each run of words goes to the column its first word starts in. */
+function piecesOf(line: TextLine, starts: readonly number[], extents?: readonly number[]): (LinePiece | undefined)[] {
+  const pieces: (LinePiece | undefined)[] = starts.map(() => undefined);
+  const runs = runsOf(line, starts);
+  runs.forEach((run, r) => {
+    let k = run.column;
+    const before = pieces[k];
+    const laterInNext = runs.slice(r + 1).some((o) => o.column === k + 1);
+    if (before && extents && extents[k]! >= 0 && run.index >= before.x1 + GUTTER && run.index > extents[k]! + GUTTER && k + 1 < starts.length && !pieces[k + 1] && !laterInNext) k++;
     const existing = pieces[k];
     const x0 = existing?.x0 ?? run.index;
-    const raw = existing ? `${existing.marker ? `${existing.marker} ` : ''}${existing.text} ${run[0]}` : run[0];
+    const raw = existing ? `${existing.marker ? `${existing.marker} ` : ''}${existing.text} ${run.text}` : run.text;
     const {marker, text} = splitMarker(raw);
-    pieces[k] = {text, at: locate(line), x0, x1: run.index + run[0].length, ...(marker === undefined ? {} : {marker})};
-  }
+    pieces[k] = {text, at: locate(line), x0, x1: run.index + run.text.length, ...(marker === undefined ? {} : {marker})};
+  });
   return pieces;
 }
 
@@ -205,11 +244,12 @@ export function findLayoutTables(
     const multi = run.filter((l) => columnStarts(l.text).length >= 2).length;
     if (run.filter((l) => l.text.trim()).length >= MIN_LINES && starts.length >= 2 && multi >= 2) {
       let previous: TextLine | undefined;
+      const extents = columnExtents(run.filter((l) => l.text.trim()), starts);
       const physical: PhysicalLine[] = run.flatMap((line) => {
         if (!line.text.trim()) return [];
         const gapAbove = previous ? line.line - previous.line : 0;
         previous = line;
-        return [{pieces: piecesOf(line, starts), at: locate(line), gapAbove}];
+        return [{pieces: piecesOf(line, starts, extents), at: locate(line), gapAbove}];
       });
       const columns = starts.map((x, c) => [x, starts[c + 1] ?? Infinity] as const);
       found.push({start: i, end, input: {method: 'layout', lines: physical, columns, geometry: true, path: []}, margins: [...margins].map((x) => lines[x]!)});
