@@ -1,3 +1,4 @@
+import type {Block} from '../model/document.js';
 import type {Diagnostic} from '../model/diagnostic.js';
 import {diagnostic} from '../model/diagnostics.js';
 import type {Objective} from '../model/objective.js';
@@ -46,6 +47,38 @@ export function countsFor(stated: readonly StatedCount[], best: Candidate, objec
  * weak best reading, groups all missing beside a group column, a table whose rows stop before its last
  * page, a column of text set aside, rows with content but no item.
  */
+/**
+ * Paragraphs that open with a table's header cells, one after another ("Objective Manage a third…",
+ * "How we will measure it Hectares…"): a copy of the table read as columns of running text, whose rows
+ * are not among the items. Each such place is a warning.
+ *
+ * @example
+ * tableAsText(best, doc.blocks, 'plan.pdf'); // [{code: 'table-as-text', …}] when a second copy of the table was read as text
+ */
+export function tableAsText(best: Candidate, blocks: readonly Block[], file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const table of best.evidence.tables ?? []) {
+    const header = (table.header.at(-1)?.cells ?? []).map((c) => c.text.trim()).filter((t) => t.length >= 3);
+    const key = header.join('\u0000');
+    if (header.length < 2 || seen.has(key)) continue;
+    seen.add(key);
+    const opens = (block: Block | undefined, text: string): boolean => block?.kind === 'paragraph' && block.text.length > text.length + 1 && block.text.startsWith(`${text} `);
+    blocks.forEach((block, i) => {
+      if (!opens(block, header[0]!) || !blocks.slice(i + 1, i + header.length + 2).some((b) => opens(b, header[1]!))) return;
+      const under = block.kind === 'paragraph' && block.path.length ? ` under \`${block.path.at(-1)!.slice(0, 60)}\`` : '';
+      out.push(
+        diagnostic('warning', 'table-as-text', 'extract', `Text${under} opens with this table's header (\`${header.join('`, `').slice(0, 80)}\`) but was read as paragraphs: rows of a table there may be missing`, {
+          file,
+          page: block.at.page,
+          line: block.at.line,
+        }),
+      );
+    });
+  }
+  return out;
+}
+
 export function readingChecks(
   best: Candidate,
   runnerUp: Candidate | undefined,
@@ -100,6 +133,11 @@ export function readingChecks(
       junk
         ? diagnostic('info', 'junk-removed', 'extract', `Removed layout junk \`${ignored.text.slice(0, 60)}\``, {file, page: ignored.at.page, line: ignored.at.line})
         : diagnostic('warning', 'column-ignored', 'extract', `Set aside \`${ignored.text.slice(0, 60)}\` in column \`${ignored.header}\``, {file, page: ignored.at.page, line: ignored.at.line}),
+    );
+  }
+  for (const list of best.evidence.ignoredLists ?? []) {
+    out.push(
+      diagnostic('warning', 'list-ignored', 'extract', `Set aside a list of ${list.items} item(s) under \`${list.heading.slice(0, 60)}\`, beside the lists read: its items read as labels`, {file, page: list.at.page, line: list.at.line}),
     );
   }
   for (const at of best.evidence.unparsedRows ?? []) {

@@ -7,7 +7,7 @@ import type {Edition, Objective, Provenance} from '../model/objective.js';
 import type {DocumentResult} from '../model/result.js';
 import {statusOf} from '../model/result.js';
 import {normText} from '../util/text-shape.js';
-import {AMBIGUITY_MARGIN, countsFor, readingChecks} from './checks.js';
+import {AMBIGUITY_MARGIN, countsFor, readingChecks, tableAsText} from './checks.js';
 import {cleanArea, cleanObjectiveText} from './clean-text.js';
 import {compileVocabulary, defaultHeaderVocabulary, type CompiledVocabulary} from './header-vocabulary.js';
 import {IMPERATIVE_VERBS} from './imperative-verbs.js';
@@ -205,7 +205,7 @@ export function extractObjectives(doc: SourceDocument, options: ExtractOptions =
   const runnerUp = ranked.slice(1).find((c) => overlap(c, best) < 0.5);
   const editionId = options.editionId ?? slug(file.split('/').at(-1)!.replace(/\.[^.]+$/, ''));
   const objectives = toObjectives(best.drafts, doc, editionId, verbs, diagnostics);
-  diagnostics.push(...readingChecks(best, runnerUp, objectives, stated, vocabulary, file));
+  diagnostics.push(...readingChecks(best, runnerUp, objectives, stated, vocabulary, file), ...tableAsText(best, doc.blocks, file));
   const reading = {...best.reading};
   if (runnerUp && best.reading.score - runnerUp.reading.score < 4 * AMBIGUITY_MARGIN) reading.runnerUp = {description: runnerUp.reading.description, score: runnerUp.reading.score};
   const areas = [...new Set(objectives.map((o) => o.area))];

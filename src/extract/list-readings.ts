@@ -102,9 +102,15 @@ function score(drafts: readonly Draft[], context: number, structure: boolean, fa
 export function listReadings(blocks: readonly Block[], vocabulary: CompiledVocabulary): Candidate[] {
   const out: Candidate[] = [];
   for (const section of sections(blocks)) {
-    let lists = section.blocks.filter((b): b is {block: ListBlock; index: number} => b.block.kind === 'list');
-    if (lists.length > 1) lists = lists.filter(({block}) => meanItemness(block.items) >= LIST_ITEMNESS);
+    const all = section.blocks.filter((b): b is {block: ListBlock; index: number} => b.block.kind === 'list');
+    const lists = all.length > 1 ? all.filter(({block}) => meanItemness(block.items) >= LIST_ITEMNESS) : all;
     if (!lists.length) continue;
+    // A list set aside under a heading beside a kept list's (same parent, same depth, another heading):
+    // the section repeats one structure, and part of it was not read.
+    const parent = (path: readonly string[]): string => path.slice(0, -1).join('\u0000');
+    const ignoredLists = all
+      .filter((l) => !lists.includes(l) && lists.some((k) => k.block.path.length === l.block.path.length && k.block.path.length > 0 && parent(k.block.path) === parent(l.block.path) && k.block.path.at(-1) !== l.block.path.at(-1)))
+      .map(({block}) => ({heading: block.path.at(-1) ?? '', items: flatten(block.items).length, at: block.at}));
     const shared = lists.length > 1 ? sharedDepth(lists.map((l) => l.block.path)) : lists[0]!.block.path.length;
     const drafts: Draft[] = [];
     for (const {block} of lists) listDrafts(block.items, groupsBelow(block.path, shared), drafts);
@@ -120,7 +126,7 @@ export function listReadings(blocks: readonly Block[], vocabulary: CompiledVocab
         score: Math.round(score(drafts, context, structure) * 1000) / 1000,
       },
       drafts,
-      evidence: {},
+      evidence: ignoredLists.length ? {ignoredLists} : {},
     });
   }
   return out;

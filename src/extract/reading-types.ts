@@ -31,5 +31,7 @@ export interface Candidate {
     ignored?: {header: string; text: string; at: Location}[];
     /** Rows that had content but no item. */
     unparsedRows?: Location[];
+    /** Lists set aside under headings beside those of the lists read (a repeated structure read only in part). */
+    ignoredLists?: {heading: string; items: number; at: Location}[];
   };
 }

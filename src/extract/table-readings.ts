@@ -294,6 +294,20 @@ function describe(unit: TableUnit, itemHeader: string): string {
   return `table ${name}${where}${parts}, items from column "${itemHeader || 'untitled'}"`;
 }
 
+
+/**
+ * The group of a table's rows above its first group row: the heading the table sits under, when the
+ * table has group rows and is not directly under the document's title. A PDF or layout table whose
+ * later sections' headings were read as its group rows ("Homes and buildings", "Transport") starts
+ * under the first section's heading ("Council operations"), which groups its first rows.
+ */
+function leadingSection(table: TableBlock, groups: readonly string[]): string | undefined {
+  if (groups.length || table.path.length < 2) return undefined;
+  const first = table.rows[0];
+  if (!first || first.section || !table.rows.some((r) => r.section)) return undefined;
+  const heading = cleanArea(table.path.at(-1) ?? '');
+  return heading || undefined;
+}
 /** Read the drafts of a table unit under one assignment of roles. */
 function readTable(
   unit: TableUnit,
@@ -315,7 +329,7 @@ function readTable(
   const names = stats.map((s, c) => s.header || `Column ${c + 1}`);
   for (const part of unit.parts) {
     const {table} = part;
-    let section: string | undefined;
+    let section = leadingSection(table, part.groups);
     const carry = new Map<number, string>();
     let previous: Draft[] = [];
     for (const row of table.rows) {

@@ -34,6 +34,8 @@ export const diagnosticCodes = {
   'groups-missing': {reason: 'No item was given a group although the table has a column that looks like one', note: 'Name the group column with `--group-column`.'},
   'table-truncated': {reason: "A table's rows stop before its last page, or part of it was not read", note: 'Check the pages named; the table may continue in a shape the reader did not join.'},
   'column-ignored': {reason: 'A column holding text was set aside', note: 'Its text is not in the output; name the columns with `--item-column` / `--group-column` if this is wrong.'},
+  'list-ignored': {reason: 'A list under a heading beside those of the lists read was set aside: one structure was read only in part', note: 'Its items are not in the output; check whether they are objectives too.'},
+  'table-as-text': {reason: "Paragraphs open with the header of the table read, one after another: a copy of the table was read as running text", note: 'Rows of that table may be missing from the output; check the place named.'},
   'items-count-changed': {reason: 'The number of items changed by more than half against the other edition', note: 'One of the editions may have been read wrongly; check both.'},
   'pairs-uncertain': {reason: 'Some pairings are weak: the two texts are alike, but not clearly more alike than another candidate', note: 'Check the rows marked "check pairing" (`review` in comparison.json); each carries its `confidence`.'},
   'row-unparsed': {reason: 'A table row could not be read as an objective', note: 'The row was skipped; the rest were extracted.'},

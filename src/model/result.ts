@@ -21,6 +21,8 @@ export const LOSSY_CODES: ReadonlySet<string> = new Set([
   'groups-missing',
   'table-truncated',
   'column-ignored',
+  'list-ignored',
+  'table-as-text',
   'items-count-changed',
 ]);
 

@@ -67,6 +67,44 @@ describe('extractObjectives', () => {
     expect(ed.diagnostics.find((d) => d.code === 'count-mismatch')).toMatchObject({severity: 'warning', line: 3});
   });
 
+  it('warns when a list under a heading beside the lists read is set aside (one structure read in part)', async () => {
+    const md = [
+      '# Greenway Pledges 2026', '', 'We are a network of food banks.', '',
+      '## No one goes hungry for lack of a referral', '', '- Self-referral available at every member food bank', '- Every visitor offered advice on benefits, debt and energy bills', '',
+      '## Help people out of crisis, not just through it', '', '- £1.5m of unclaimed income secured for the people we support', '- Tonnes of surplus food redistributed from supermarkets and farms', '',
+    ].join('\n');
+    const result = extractObjectives(await source(md, 'pledges.md'));
+    expect(result.status).toBe('partial');
+    expect(result.diagnostics.find((d) => d.code === 'list-ignored')).toMatchObject({severity: 'warning', line: 7});
+    expect(result.diagnostics.find((d) => d.code === 'list-ignored')!.message).toContain('No one goes hungry');
+  });
+
+  it('warns when paragraphs open with the header of the table read (a copy of the table read as text)', async () => {
+    const md = [
+      '# Parks Strategy', '', '## Nature', '', 'Objective Manage a third of our grassland as wildflower meadow', '', 'How we will measure it Hectares of grassland under meadow management', '',
+      '## People', '', '| Objective | How we will measure it |', '| --- | --- |', '| Grow the number of friends of parks groups | Number of groups each year |', '| Improve the accessibility of play areas | Play areas with inclusive equipment |', '',
+    ].join('\n');
+    const result = extractObjectives(await source(md, 'parks.md'));
+    expect(result.status).toBe('partial');
+    expect(result.diagnostics.filter((d) => d.code === 'table-as-text')).toHaveLength(1);
+    expect(result.diagnostics.find((d) => d.code === 'table-as-text')).toMatchObject({severity: 'warning', line: 5});
+    // A paragraph that merely starts with the same word is no copy of the table.
+    const plain = md.replace('How we will measure it Hectares', 'We will count hectares');
+    expect((await extractObjectives(await source(plain, 'parks.md'))).diagnostics.some((d) => d.code === 'table-as-text')).toBe(false);
+  });
+
+  it('groups the rows above the first group row of a table under the heading the table sits under', async () => {
+    const html = (title: string): string =>
+      `<h1>Climate Action Plan</h1>${title}<table><tr><th>Commitment</th><th>2027 target</th></tr>` +
+      '<tr><td>Cut emissions from council buildings</td><td>40%</td></tr><tr><td>Switch the fleet to zero emission vehicles</td><td>50%</td></tr>' +
+      '<tr><td colspan="2">Transport</td></tr><tr><td>Install public charge points</td><td>250</td></tr><tr><td>Increase journeys to school on foot</td><td>45%</td></tr></table>';
+    const under = await edition(html('<h2>Council operations</h2>'), 'plan.html');
+    expect(under.objectives.map((o) => o.groups.join(' > '))).toEqual(['Council operations', 'Council operations', 'Transport', 'Transport']);
+    // Directly under the document's title, the title is no group.
+    const top = await edition(html(''), 'plan.html');
+    expect(top.objectives.map((o) => o.groups.join(' > '))).toEqual(['', '', 'Transport', 'Transport']);
+  });
+
   it('fails with table-not-found when there is no objectives table', async () => {
     const result = extractObjectives(await source('# Heading\n\nJust prose, no table.\n', 'p.md'));
     expect(result.status).toBe('failure');
