@@ -1,6 +1,7 @@
 // Worker thread entry for batches: runs the CPU-heavy jobs the parent sends (read an edition, compare two,
 // follow a series' lineage), one at a time, and posts each result back.
 import {parentPort} from 'node:worker_threads';
+import {preferInlineInflate} from '../ingest/pdf/load-pdfjs.js';
 import type {Aliases} from '../model/aliases.js';
 import type {Edition} from '../model/objective.js';
 import {buildLineage} from '../lineage/build-lineage.js';
@@ -44,6 +45,8 @@ async function run(job: BatchJob): Promise<unknown> {
   }
 }
 
+// This thread runs only guidance-diff: pdf.js may inflate streams inline here.
+preferInlineInflate();
 const port = parentPort!;
 port.on('message', (job: BatchJob) => {
   run(job)

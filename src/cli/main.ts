@@ -6,6 +6,7 @@ import type {CliContext, CliIo} from './context.js';
 import {line, UsageError} from './context.js';
 import {EXIT} from './exit-codes.js';
 import {buildProgram} from './program.js';
+import {preferInlineInflate} from '../ingest/pdf/load-pdfjs.js';
 
 // Stages are imported inside each command, so that a command loads only what it uses: `ingest` of a
 // PDF starts without the Markdown, HTML, matching and rendering code.
@@ -112,8 +113,12 @@ const processIo: CliIo = {
   drain: () => (stdoutOpen ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve()),
 };
 
-/** Run as the `guidance-diff` command: signals abort the command, a closed stdout ends it quietly. */
+/**
+ * Run as the `guidance-diff` command: signals abort the command, a closed stdout ends it quietly. The
+ * command's own process lets pdf.js inflate streams inline ({@link preferInlineInflate}).
+ */
 async function runProcess(): Promise<void> {
+  preferInlineInflate();
   const controller = new AbortController();
   const onSignal = (name: 'SIGINT' | 'SIGTERM'): void => {
     // A second signal ends at once (what is in flight is cleaned up by the next run).

@@ -108,12 +108,20 @@ function at(line: PageLine): Location {
   return {line: line.index, page: line.page, bbox: chunkBox(line, {x0: line.x0, x1: line.x1})};
 }
 
+/** Each line's text, worked out once: the list and heading rules ask for it several times a line. */
+const texts = new WeakMap<PageLine, string>();
+
 function textOf(line: PageLine): string {
-  return line.chunks
-    .map((c) => c.text)
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let text = texts.get(line);
+  if (text === undefined) {
+    text = line.chunks
+      .map((c) => c.text)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    texts.set(line, text);
+  }
+  return text;
 }
 
 function joined(texts: readonly string[]): string {

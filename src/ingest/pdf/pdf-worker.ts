@@ -2,7 +2,7 @@
 // worker started early for a document that turns out too short for it never holds a second copy of the
 // document), then reads the ranges the parent hands out, one at a time, until told there are none left.
 import {parentPort, workerData} from 'node:worker_threads';
-import {loadPdfJs} from './load-pdfjs.js';
+import {loadPdfJs, preferInlineInflate} from './load-pdfjs.js';
 import {PdfReader, type readRange} from './read-pages.js';
 
 /** Messages from the parent: a range to read, or the end. */
@@ -12,6 +12,7 @@ export type FromWorker = {ready: true; result?: Awaited<ReturnType<typeof readRa
 
 const {bytes, file} = workerData as {bytes: Uint8Array; file: string};
 const port = parentPort!;
+preferInlineInflate();
 await loadPdfJs();
 let opened: ReturnType<typeof PdfReader.open> | undefined;
 port.on('message', (message: ToWorker) => {

@@ -296,6 +296,10 @@ export async function readRange(doc: PdfDocument, file: string, range?: readonly
       }
       pages.push(data);
       page.cleanup();
+      // pdf.js on this thread runs on promises alone (microtasks), inflating inline: give the event loop a
+      // turn after each page, so that messages from worker threads, timers and signals are not held up
+      // until the whole range is read.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       // Release document-level caches (fonts, images) now and then, so that memory stays flat however many
       // pages there are; a later page needing a released font parses it again.
       if ((n - first + 1) % CLEANUP_EVERY === 0) await doc.cleanup();
