@@ -6,6 +6,7 @@ import type {BBox, Cell, Fragment, Location, Row, TableBlock} from '../../model/
 import {joinLines, lineJoin, vocabularyOf, type Vocabulary} from '../table/join-lines.js';
 import {chunkBox, round2, type Chunk, type PageLine} from './page-lines.js';
 import type {Rulings, Segment} from './rulings.js';
+import {unionBox} from '../../util/union-box.js';
 
 /** Rulings within this many points across are one ruling (pdfplumber's `snap_tolerance`). */
 const SNAP = 3;
@@ -126,18 +127,6 @@ function cutAt(chunk: Chunk, boundaries: readonly number[]): Chunk[] {
   const startOffset = chunk.starts[from]![0];
   out.push({text: chunk.text.slice(startOffset).trim(), x0, x1: chunk.x1, starts: chunk.starts.slice(from)});
   return out.filter((c) => c.text);
-}
-
-function unionBox(boxes: readonly BBox[]): BBox | undefined {
-  if (!boxes.length) return undefined;
-  let [x0, y0, x1, y1] = boxes[0]!;
-  for (const [a, b, c, d] of boxes) {
-    x0 = Math.min(x0, a);
-    y0 = Math.min(y0, b);
-    x1 = Math.max(x1, c);
-    y1 = Math.max(y1, d);
-  }
-  return [round2(x0), round2(y0), round2(x1), round2(y1)];
 }
 
 /** The text of one cell: its lines, split into fragments at bullets and paragraph gaps, wrapped lines joined. */

@@ -2,6 +2,7 @@ import type {BBox, Cell, Fragment, Location, Row, TableBlock} from '../../model/
 import {isValueText, normText} from '../../util/text-shape.js';
 import {endsMidPhrase, joinLines, lineJoin, vocabularyOf, type Vocabulary} from './join-lines.js';
 import type {LinePiece, PhysicalTableInput} from './physical-lines.js';
+import {unionBox} from '../../util/union-box.js';
 
 /** A vertical gap of this many line pitches separates units (cell padding, a blank line). */
 const UNIT_GAP = 1.4;
@@ -29,19 +30,6 @@ type Verdict = 'break' | 'start' | 'continues' | 'leans' | 'unknown';
 
 function blankCell(): Cell {
   return {text: '', fragments: [], rowSpan: 1, colSpan: 1, header: false};
-}
-
-function unionBox(boxes: readonly BBox[]): BBox | undefined {
-  if (!boxes.length) return undefined;
-  const r = (n: number): number => Math.round(n * 100) / 100;
-  let [x0, y0, x1, y1] = boxes[0]!;
-  for (const [a, b, c, d] of boxes) {
-    x0 = Math.min(x0, a);
-    y0 = Math.min(y0, b);
-    x1 = Math.max(x1, c);
-    y1 = Math.max(y1, d);
-  }
-  return [r(x0), r(y0), r(x1), r(y1)];
 }
 
 /** Gaps between lines in units of the table's own line pitch (the gap between a cell's wrapped lines). */
