@@ -9,6 +9,12 @@ import {textShape} from './text-features.js';
 
 /** Below this score the best reading is reported as uncertain. */
 export const CONFIDENT_SCORE = 0.5;
+/**
+ * A table reading whose item column has no header stands on cell text alone: it must score this much to
+ * pass without a warning. (On pdf.js's test corpus, form dumps and legal lists without headers scored
+ * 0.52 and were read as objectives with no warning.)
+ */
+export const HEADERLESS_CONFIDENT_SCORE = 0.6;
 /** A runner-up within this much of the best reading is reported as a rival reading. */
 export const AMBIGUITY_MARGIN = 0.06;
 
@@ -101,8 +107,13 @@ export function readingChecks(
       }),
     );
   }
+  const headerless = best.reading.source === 'table' && !best.evidence.itemNoun && !best.reading.steered;
   if (best.reading.score < CONFIDENT_SCORE) {
     out.push(diagnostic('warning', 'reading-uncertain', 'extract', `The best reading, ${best.reading.description}, scored ${best.reading.score.toFixed(2)} (below ${CONFIDENT_SCORE}): check the items`, {file}));
+  } else if (headerless && best.reading.score < HEADERLESS_CONFIDENT_SCORE) {
+    out.push(
+      diagnostic('warning', 'reading-uncertain', 'extract', `The best reading, ${best.reading.description}, takes its items from a column without a header and scored ${best.reading.score.toFixed(2)} (below ${HEADERLESS_CONFIDENT_SCORE} for such a column): check the items`, {file}),
+    );
   }
   if (runnerUp && best.reading.score - runnerUp.reading.score < AMBIGUITY_MARGIN) {
     out.push(

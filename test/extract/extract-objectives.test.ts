@@ -105,6 +105,17 @@ describe('extractObjectives', () => {
     expect(top.objectives.map((o) => o.groups.join(' > '))).toEqual(['', '', 'Transport', 'Transport']);
   });
 
+  it('asks for a check when the items come from a column without a header and the reading is not clearly good', async () => {
+    const rows = '| Transport | Cut average bus waits to 8 minutes by 2027 |\n| Transport | Build 40 km of protected cycle lanes by 2028 |\n| Housing | Deliver 1,200 affordable homes by March 2028 |\n| Housing | End rough sleeping by 2027 |\n';
+    const headerless = extractObjectives(await source(`# Plan\n\n| | |\n| --- | --- |\n${rows}`, 'plan.md'));
+    expect(headerless.status).toBe('partial');
+    expect(headerless.value!.objectives).toHaveLength(4);
+    expect(headerless.diagnostics.find((d) => d.code === 'reading-uncertain')!.message).toContain('column without a header');
+    const headed = extractObjectives(await source(`# Plan\n\n| Area | Objective |\n| --- | --- |\n${rows}`, 'plan.md'));
+    expect(headed.status).toBe('success');
+    expect(headed.value!.objectives).toHaveLength(4);
+  });
+
   it('fails with table-not-found when there is no objectives table', async () => {
     const result = extractObjectives(await source('# Heading\n\nJust prose, no table.\n', 'p.md'));
     expect(result.status).toBe('failure');
