@@ -1,26 +1,6 @@
-import {readFile} from 'node:fs/promises';
-import {z} from 'zod';
-import {diagnostic, DiagnosticError} from '../model/diagnostics.js';
 import {HeaderVocabulary, mergeVocabularies} from '../model/header-vocabulary.js';
 import {defaultHeaderVocabulary} from '../extract/header-vocabulary.js';
-import {describeError} from './describe-error.js';
-import {displayPath} from './read-input.js';
-
-async function loadOne(path: string): Promise<HeaderVocabulary> {
-  const file = displayPath(path);
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : describeError(error);
-    throw new DiagnosticError(diagnostic('error', 'vocabulary-invalid', 'cli', `Cannot read header vocabulary: ${reason}`, {file}), {cause: error});
-  }
-  const parsed = HeaderVocabulary.safeParse(json);
-  if (!parsed.success) {
-    throw new DiagnosticError(diagnostic('error', 'vocabulary-invalid', 'cli', `Cannot read header vocabulary: ${z.prettifyError(parsed.error).replace(/\n\s*/g, ' ')}`, {file}));
-  }
-  return parsed.data;
-}
+import {readJsonFile} from './read-json-file.js';
 
 /**
  * The shipped header vocabulary (`data/header-vocabulary.json`) plus any user files (their terms are
@@ -28,6 +8,6 @@ async function loadOne(path: string): Promise<HeaderVocabulary> {
  */
 export async function loadVocabulary(extra: readonly string[] = []): Promise<HeaderVocabulary | undefined> {
   if (!extra.length) return undefined;
-  const lists = await Promise.all(extra.map(loadOne));
+  const lists = await Promise.all(extra.map((path) => readJsonFile(path, HeaderVocabulary, {code: 'vocabulary-invalid', what: 'header vocabulary'})));
   return mergeVocabularies(defaultHeaderVocabulary(), ...lists);
 }

@@ -1,16 +1,14 @@
 import {Command, Option} from 'commander';
-import {readFile} from 'node:fs/promises';
 import {existsSync} from 'node:fs';
 import {basename, dirname, join, relative, resolve, sep} from 'node:path';
-import {z} from 'zod';
 import {diagnostic, DiagnosticError} from '../../model/diagnostics.js';
 import type {Diagnostic} from '../../model/diagnostic.js';
 import type {Edition} from '../../model/objective.js';
 import {ReviewImportVocabulary} from '../../model/review.js';
-import type {LoadedReview} from '../../review/parse-review.js';
 import {packageRoot, packageVersion} from '../../io/package-root.js';
 import {displayPath, readInput} from '../../io/read-input.js';
 import {loadReview} from '../../io/load-review.js';
+import {readJsonFile} from '../../io/read-json-file.js';
 import type {CliContext} from '../context.js';
 
 /** The shipped words for reading hand-made tables. */
@@ -123,21 +121,6 @@ function schemaPath(reviewPath: string): string {
   return relative(dirname(reviewPath), join(packageRoot, 'schemas', 'review.schema.json')).split(sep).join('/');
 }
 
-async function loadVocabulary(path: string): Promise<ReviewImportVocabulary> {
-  const file = displayPath(path);
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new DiagnosticError(diagnostic('error', 'review-invalid', 'cli', `Cannot read import vocabulary: ${(error as Error).message}`, {file}), {cause: error});
-  }
-  const parsed = ReviewImportVocabulary.safeParse(json);
-  if (!parsed.success) {
-    throw new DiagnosticError(diagnostic('error', 'review-invalid', 'cli', `Cannot read import vocabulary: ${z.prettifyError(parsed.error).replace(/\n\s*/g, ' ')}`, {file}));
-  }
-  return parsed.data;
-}
-
 interface FileOptions {
   manifest: string;
   out?: string;
@@ -199,7 +182,7 @@ export function registerReviewCommands(program: Command, io: ReviewIo): void {
       ),
   ).action(async (tablePath: string, first: string, second: string | undefined, options: FileOptions & {vocabulary: string; tableFormat?: 'csv' | 'tsv' | 'document'}) => {
     const g = globals();
-    const vocabulary = await loadVocabulary(options.vocabulary);
+    const vocabulary = await readJsonFile(options.vocabulary, ReviewImportVocabulary, {code: 'review-invalid', what: 'import vocabulary'});
     const t = await target(first, second, options.manifest, g);
     const bytes = await readInput(tablePath, {maxBytes: g.maxBytes});
     const file = displayPath(tablePath);
