@@ -153,7 +153,11 @@ export function repairMojibake(text: string, file: string): MojibakeRepair {
   const runs = [...text.matchAll(RUN)].map((m) => ({run: m[0], index: m.index}));
   if (!runs.length) return {text, repairs: [], diagnostics: []};
   let best: {encoding: (typeof MISREADINGS)[number]; repairs: RunRepair[]; proved: number} | undefined;
+  // UTF-8 read as GBK always shows CJK ideographs (every UTF-8 lead byte, 0xC2–0xF4, opens a GBK hanzi), so
+  // text without any is not tried as GBK (which also spares building iconv-lite's GBK table).
+  const anyCjk = runs.some(({run}) => CJK.test(run));
   for (const encoding of MISREADINGS) {
+    if (encoding === 'gbk' && !anyCjk) continue;
     const repairs = runs.flatMap(({run, index}) => segments(run, index, encoding).map((seg) => undo(seg.run, seg.index, encoding))).filter((r): r is RunRepair => r !== undefined);
     const proved = repairs.filter((r) => r.lost === 0).length;
     if (proved > 0 && (!best || proved > best.proved)) best = {encoding, repairs, proved};
