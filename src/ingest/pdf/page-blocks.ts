@@ -289,6 +289,33 @@ function splitByColumns(run: readonly PageLine[], size: number): PageLine[][] {
   return [...splitByColumns(run.slice(0, at), size), ...splitByColumns(run.slice(at), size)];
 }
 
+/** A line's text, folded for comparing header rows (however its words fell into chunks). */
+const rowKey = (line: PageLine): string => line.chunks.map((c) => c.text).join(' ').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Split a run of tabular lines where an earlier header row is printed again as the start of another table:
+ * after a line of its own (a section's label: one table per section, the header set again under each), or
+ * with its cells at other positions (a second table laid out to its own content). The label line goes with
+ * neither table: it is returned in `between`, to be read as the section's heading. A header repeated at the
+ * same positions with no label above it stays in one table.
+ */
+function splitAtRepeatedHeader(run: readonly PageLine[]): {runs: PageLine[][]; between: PageLine[][]} {
+  for (let k = 2; k < run.length; k++) {
+    const line = run[k]!;
+    if (line.chunks.length < 2) continue;
+    const key = rowKey(line);
+    const header = run.slice(0, k - 1).find((h) => h.chunks.length >= 2 && rowKey(h) === key);
+    if (!header) continue;
+    const label = run[k - 1]!.chunks.length === 1 ? 1 : 0;
+    const near = (a: PageLine, b: PageLine): boolean => a.chunks.every((c) => b.chunks.some((d) => Math.abs(c.x0 - d.x0) <= COLUMN_TOLERANCE));
+    const moved = !near(header, line) && !near(line, header);
+    if (!label && !moved) continue;
+    const rest = splitAtRepeatedHeader(run.slice(k));
+    return {runs: [[...run.slice(0, k - label)], ...rest.runs], between: [run.slice(k - label, k), ...rest.between]};
+  }
+  return {runs: [[...run]], between: []};
+}
+
 /**
  * The lines of one page (furniture already removed) → blocks in reading order: runs of lines with
  * column gutters become tables (physical lines for the shared row builder), split where their column
@@ -319,6 +346,14 @@ export function pageBlocks(
   /** Text in columns of its own (two columns of running text): each read with its own margin. */
   const columnText = (column: readonly PageLine[]): Block[] =>
     column.length ? pageText(column, context.style, {...context.frame, margin: minOf(column.map((l) => l.x0), 0)}, context.state) : [];
+  /**
+   * A section's label between two tables with the same header: a heading, as typeset (size, weight) when
+   * it is set as one, else at the level of the heading last read (the label is that section's sibling).
+   */
+  const sectionLabel = (label: readonly PageLine[]): Block[] =>
+    pageText(label, context.style, context.frame, context.state).map((b) =>
+      b.kind === 'heading' || !('text' in b) ? b : {kind: 'heading', level: Math.max(1, context.state.lastLevel), text: b.text, path: [], at: b.at},
+    );
   const pitches = lines.slice(1).map((l, k) => lines[k]!.y - l.y).filter((d) => d > 0 && d < 3 * bodySize);
   const pitch = median(pitches) || bodySize * 1.2;
   const margin = minOf(lines.map((l) => l.x0), 0);
@@ -392,7 +427,17 @@ export function pageBlocks(
         extended = [];
       } else if (starts.length >= 2 && run.length >= 2 && sideBySide(run, starts) >= MIN_SIDE_BY_SIDE) {
         flush();
-        blocks.push({kind: 'physical', ...table(run, starts, pageWidth, rules), continues: first && starts === carried?.starts});
+        // One run may hold two tables with the same header (one per section), each with its own columns.
+        const parts = splitAtRepeatedHeader(run);
+        const carriedOn = first && starts === carried?.starts;
+        let last = starts;
+        parts.runs.forEach((part, p) => {
+          if (p > 0) blocks.push(...sectionLabel(parts.between[p - 1]!));
+          const own = p === 0 && (carriedOn || parts.runs.length === 1) ? starts : clusterStarts(part, bodySize);
+          last = own.length >= 2 ? own : starts;
+          blocks.push({kind: 'physical', ...table(part, last, pageWidth, rules), continues: carriedOn && p === 0});
+        });
+        starts = last;
         endCarry = j === lines.length && s === segments.length - 1 ? {starts} : undefined;
       } else pending.push(...run);
     });

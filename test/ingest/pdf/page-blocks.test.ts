@@ -50,4 +50,54 @@ describe('pageBlocks', () => {
     const {blocks} = pageBlocks([line(0, 740, [[60, 'A heading on the left margin']]), ...lines], 595);
     expect(blocks.map((b) => b.kind)).not.toContain('physical');
   });
+
+  it('reads two tables with the same header but their own columns, one per section, as two tables with the section heading between', () => {
+    // Each section's table laid out to its own content: the second's measure column starts further right.
+    const rows: [number, [number, string][]][] = [
+      [700, [[41, 'Objective'], [278, 'How we will measure it']]],
+      [688, [[41, 'Manage a third of our grassland'], [278, 'Hectares under a meadow regime']]],
+      [676, [[41, 'Restore the river corridor'], [278, 'Condition score of the river']]],
+      [652, [[41, 'People']]],
+      [640, [[41, 'Objective'], [336, 'How we will measure it']]],
+      [628, [[41, 'Make sure every household lives within a walk'], [336, 'Share of households within 800 metres']]],
+      [616, [[41, 'Grow the number of friends of parks groups'], [336, 'Number of groups and volunteer hours']]],
+    ];
+    // The section heading is set larger, as headings are.
+    const {blocks} = pageBlocks(rows.map(([y, chunks], k) => ({...line(k + 1, y, chunks), ...(chunks.length === 1 ? {size: 13} : {})})), 595);
+    expect(blocks.map((b) => b.kind)).toEqual(['physical', 'heading', 'physical']);
+    const second = blocks[2]!;
+    if (second.kind !== 'physical') throw new Error('not a table');
+    expect(second.input.lines[0]!.pieces.map((piece) => piece?.text)).toEqual(['Objective', 'How we will measure it']);
+  });
+
+  it('reads a section label followed by the header again as a new table under that label, even at the same positions', () => {
+    // The label is set as a plain row (body size): it still heads its section, as a sibling of the heading above.
+    const rows: [number, [number, string][]][] = [
+      [712, [[41, 'Council operations']]],
+      [700, [[41, 'Objective'], [200, 'How we will measure it']]],
+      [688, [[41, 'Manage a third of our grassland'], [200, 'Hectares under a meadow regime']]],
+      [676, [[41, 'Restore the river corridor'], [200, 'Condition score of the river']]],
+      [664, [[41, 'People']]],
+      [652, [[41, 'Objective'], [200, 'How we will measure it']]],
+      [640, [[41, 'Make sure every household lives within a walk'], [200, 'Share of households within 800 metres']]],
+      [628, [[41, 'Grow the number of friends of parks groups'], [200, 'Number of groups and volunteer hours']]],
+    ];
+    const {blocks} = pageBlocks(rows.map(([y, chunks], k) => ({...line(k + 1, y, chunks), ...(k === 0 ? {size: 13} : {})})), 595);
+    expect(blocks.map((b) => b.kind)).toEqual(['heading', 'physical', 'heading', 'physical']);
+    const [outer, , label] = blocks as {level?: number}[];
+    expect(label!.level).toBe(outer!.level);
+  });
+
+  it('keeps a header repeated at the same positions with no label above it in one table', () => {
+    const rows: [number, [number, string][]][] = [
+      [700, [[41, 'Objective'], [200, 'How we will measure it']]],
+      [688, [[41, 'Manage a third of our grassland'], [200, 'Hectares under a meadow regime']]],
+      [676, [[41, 'Restore the river corridor'], [200, 'Condition score of the river']]],
+      [664, [[41, 'Objective'], [200, 'How we will measure it']]],
+      [652, [[41, 'Make sure every household lives within a walk'], [200, 'Share of households within 800 metres']]],
+      [640, [[41, 'Grow the number of friends of parks groups'], [200, 'Number of groups and volunteer hours']]],
+    ];
+    const {blocks} = pageBlocks(rows.map(([y, chunks], k) => line(k + 1, y, chunks)), 595);
+    expect(blocks.map((b) => b.kind)).toEqual(['physical']);
+  });
 });
