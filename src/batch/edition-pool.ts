@@ -12,38 +12,55 @@ import type {OutputFormat} from '../render/output-formats.js';
 type Reply = {id: number; result: unknown} | {id: number; error: string};
 type JobInput = BatchJob extends infer J ? (J extends {id: number} ? Omit<J, 'id'> : never) : never;
 
+/** What a job needs warm: the reading code (pdf.js, ingest, extract) or the making code (match, diff, render, lineage). */
+type Side = 'read' | 'make';
+
+interface Pending {
+  readonly input: JobInput;
+  readonly side: Side;
+  /** When it was handed to the pool (`performance.now()`). */
+  readonly since: number;
+  readonly resolve: (result: unknown) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  /** The side this worker takes first; `any` in a pool of one. */
+  readonly side: Side | 'any';
+  busy: boolean;
+  dead: boolean;
+}
+
+/**
+ * How long (ms) a job may wait for a worker of its side before a worker of the other side takes it. Long
+ * enough that a steady flow of short jobs stays with its side, short enough that a backlog (a run of large
+ * PDFs, or the comparisons left once every edition is read) is shared by every worker.
+ */
+const STEAL_AFTER_MS = 250;
+
 /**
  * A fixed pool of worker threads for the CPU-heavy jobs of a batch (reading editions, comparing them,
- * following lineages), so that they run on every core. Each worker takes one document at a time; callers bound how
- * many are in flight (p-queue with the same concurrency), so memory grows with the pool, not the archive.
+ * following lineages), so that they run on every core. Each worker takes one job at a time; callers bound how
+ * many are in flight (p-queue), so memory grows with the pool, not the archive.
+ *
+ * Each thread compiles (JIT) the code it runs for itself, and on a 200-edition archive that compiling cost
+ * about as much CPU as reading the documents. So in a pool of two or more, half the workers read and half
+ * make comparisons and lineages: each warms only its side's code. A job that has waited
+ * {@link STEAL_AFTER_MS} for its side is taken by any idle worker, so no worker idles while work waits.
  */
 export class EditionPool {
-  readonly #idle: Worker[] = [];
-  readonly #waiting: {resolve: (worker: Worker) => void; reject: (error: Error) => void}[] = [];
-  readonly #all: Worker[] = [];
+  readonly #slots: Slot[] = [];
+  readonly #pending: Record<Side, Pending[]> = {read: [], make: []};
   #next = 0;
+  #closed = false;
+  #timer: NodeJS.Timeout | undefined;
 
   constructor(size: number) {
     for (let k = 0; k < size; k++) {
       const worker = startWorker('batch-worker', import.meta.url);
-      this.#all.push(worker);
-      this.#idle.push(worker);
+      this.#slots.push({worker, side: size === 1 ? 'any' : k % 2 === 0 ? 'read' : 'make', busy: false, dead: false});
     }
-  }
-
-  #closed = false;
-
-  async #acquire(): Promise<Worker> {
-    if (this.#closed) throw new Error('Cannot run a job: the worker pool is closed');
-    const worker = this.#idle.pop();
-    if (worker) return worker;
-    return new Promise((resolve, reject) => this.#waiting.push({resolve, reject}));
-  }
-
-  #release(worker: Worker): void {
-    const waiter = this.#waiting.shift();
-    if (waiter) waiter.resolve(worker);
-    else this.#idle.push(worker);
   }
 
   /** Read one edition on a worker. Rejects only if the worker itself fails. */
@@ -68,44 +85,75 @@ export class EditionPool {
     return this.#run({kind: 'lineage', series, editions, aliases, registered, ...(html ? {html} : {})}) as Promise<{files: OutputFile[]; lineages: number}>;
   }
 
-  async #run(input: JobInput): Promise<unknown> {
-    const worker = await this.#acquire();
-    const id = this.#next++;
-    try {
-      return await new Promise<unknown>((resolve, reject) => {
-        const onMessage = (reply: Reply): void => {
-          if (reply.id !== id) return;
-          cleanup();
-          if ('error' in reply) reject(new Error(reply.error));
-          else resolve(reply.result);
-        };
-        const onError = (error: Error): void => {
-          cleanup();
-          reject(error);
-        };
-        const onExit = (): void => {
-          cleanup();
-          reject(new Error('Cannot finish the job: its worker stopped'));
-        };
-        const cleanup = (): void => {
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          worker.off('exit', onExit);
-        };
-        worker.on('message', onMessage);
-        worker.on('error', onError);
-        worker.on('exit', onExit);
-        worker.postMessage({...input, id} as BatchJob);
-      });
-    } finally {
-      this.#release(worker);
+  #run(input: JobInput): Promise<unknown> {
+    if (this.#closed) return Promise.reject(new Error('Cannot run a job: the worker pool is closed'));
+    return new Promise((resolve, reject) => {
+      const side: Side = input.kind === 'read' ? 'read' : 'make';
+      this.#pending[side].push({input, side, since: performance.now(), resolve, reject});
+      this.#dispatch();
+    });
+  }
+
+  /** Give idle workers jobs: their own side's first, then jobs of the other side that waited too long. */
+  #dispatch(): void {
+    const idle = (): Slot[] => this.#slots.filter((s) => !s.busy && !s.dead);
+    for (const slot of idle()) {
+      const job = slot.side === 'any' ? (this.#pending.read.shift() ?? this.#pending.make.shift()) : this.#pending[slot.side].shift();
+      if (job) this.#start(slot, job);
     }
+    const now = performance.now();
+    for (const slot of idle()) {
+      const other = this.#pending[slot.side === 'read' ? 'make' : 'read'];
+      if (other.length && now - other[0]!.since >= STEAL_AFTER_MS) this.#start(slot, other.shift()!);
+    }
+    if (this.#slots.every((s) => s.dead)) {
+      for (const job of [...this.#pending.read.splice(0), ...this.#pending.make.splice(0)]) job.reject(new Error('Cannot finish the job: its worker stopped'));
+    }
+    // Wake up when the oldest waiting job may be stolen (only an idle worker can take it).
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const oldest = Math.min(...[this.#pending.read[0], this.#pending.make[0]].filter((p) => p !== undefined).map((p) => p.since));
+    if (Number.isFinite(oldest) && idle().length && !this.#closed) this.#timer = setTimeout(() => this.#dispatch(), Math.max(0, oldest + STEAL_AFTER_MS - now));
+  }
+
+  #start(slot: Slot, job: Pending): void {
+    const {worker} = slot;
+    const id = this.#next++;
+    slot.busy = true;
+    const settle = (): void => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      slot.busy = false;
+      if (!this.#closed) this.#dispatch();
+    };
+    const onMessage = (reply: Reply): void => {
+      if (reply.id !== id) return;
+      settle();
+      if ('error' in reply) job.reject(new Error(reply.error));
+      else job.resolve(reply.result);
+    };
+    const onError = (error: Error): void => {
+      slot.dead = true;
+      settle();
+      job.reject(error);
+    };
+    const onExit = (): void => {
+      slot.dead = true;
+      settle();
+      job.reject(new Error('Cannot finish the job: its worker stopped'));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({...job.input, id} as BatchJob);
   }
 
   /** Stop every worker: jobs in flight reject, jobs waiting for a worker never start. */
   async close(): Promise<void> {
     this.#closed = true;
-    for (const waiter of this.#waiting.splice(0)) waiter.reject(new Error('Cannot run a job: the worker pool is closed'));
-    await Promise.all(this.#all.map((w) => w.terminate()));
+    clearTimeout(this.#timer);
+    for (const job of [...this.#pending.read.splice(0), ...this.#pending.make.splice(0)]) job.reject(new Error('Cannot run a job: the worker pool is closed'));
+    await Promise.all(this.#slots.map((s) => s.worker.terminate()));
   }
 }

@@ -20,20 +20,23 @@ import {StagedOutput} from './staged-output.js';
 
 export type {BatchEvent, BatchItem, BatchOptions, BatchReport, BatchResult, ItemStatus} from './batch-types.js';
 
-/** Queue every document, comparison and lineage: each starts as soon as what it needs is read. */
-function schedule(run: BatchRun, queue: PQueue): {documents: Promise<BatchItem>[]; comparisons: Promise<BatchItem>[]; lineages: Promise<BatchItem | undefined>[]} {
-  // Documents first (higher priority); a comparison joins the queue once its two editions are read and a
-  // lineage once its series is, so every core stays busy from start to end.
-  const documents = new Map(run.manifest.editions.map((entry) => [entry.id, queue.add(() => readEditionEntry(entry, run), {priority: 2})] as const));
+/**
+ * Queue every document, comparison and lineage: each starts as soon as what it needs is read. Documents and
+ * products (comparisons, lineages) have queues of their own, so that products are made while later
+ * documents are still being read: the pool gives each side to its own workers (see {@link EditionPool}).
+ */
+function schedule(run: BatchRun, queues: {documents: PQueue; products: PQueue}): {documents: Promise<BatchItem>[]; comparisons: Promise<BatchItem>[]; lineages: Promise<BatchItem | undefined>[]} {
+  // A comparison joins its queue once its two editions are read and a lineage once its series is.
+  const documents = new Map(run.manifest.editions.map((entry) => [entry.id, queues.documents.add(() => readEditionEntry(entry, run))] as const));
   const whenRead = (ids: readonly string[]): Promise<unknown> => Promise.all(ids.map((id) => documents.get(id)));
   const comparisons = plannedComparisons(run.manifest).map((plan) =>
-    whenRead([plan.previous, plan.current]).then(() => queue.add(() => makeComparison(plan, run), {priority: 1})),
+    whenRead([plan.previous, plan.current]).then(() => queues.products.add(() => makeComparison(plan, run), {priority: 1})),
   );
   const registered = run.manifest.editions.map((e) => e.id);
   const lineages = [...seriesOf(run.manifest)].map(([series, entries]) =>
     whenRead(entries.map((e) => e.id)).then(() => {
       const members = entries.map((e) => run.editions.get(e.id)).filter((e) => e !== undefined);
-      if (members.length >= 2) return queue.add(() => makeLineage(series, members, registered, run));
+      if (members.length >= 2) return queues.products.add(() => makeLineage(series, members, registered, run));
       // Editions not read because the batch was interrupted: the lineage is not done (it keeps its old files).
       return entries.length >= 2 && run.signal?.aborted ? skipped(series, 'lineage') : undefined;
     }),
@@ -99,9 +102,9 @@ export async function runBatch(manifestPath: string, options: BatchOptions = {})
     changed: new Set(),
     emit: (event) => options.onEvent?.(event),
   };
-  // Twice as many tasks in flight as workers, so that one task's file reading and writing overlaps another's
-  // work on a thread; the pool still runs at most `concurrency` jobs at once.
-  const queue = new PQueue({concurrency: 2 * concurrency});
+  // Per queue, twice as many tasks in flight as workers, so that one task's file reading and writing
+  // overlaps another's work on a thread; the pool still runs at most `concurrency` jobs at once.
+  const queues = {documents: new PQueue({concurrency: 2 * concurrency}), products: new PQueue({concurrency: 2 * concurrency})};
   const onAbort = (): void => {
     run.emit({event: 'interrupted', reason: String(signal?.reason ?? 'aborted')});
     // Jobs on the workers stop now; queued tasks see the signal and end as `skipped`.
@@ -111,7 +114,7 @@ export async function runBatch(manifestPath: string, options: BatchOptions = {})
   try {
     if (signal?.aborted) onAbort();
     run.emit({event: 'start', documents: manifest.editions.length, comparisons: plannedComparisons(manifest).length});
-    const tasks = schedule(run, queue);
+    const tasks = schedule(run, queues);
     const items = {
       documents: await Promise.all(tasks.documents),
       comparisons: await Promise.all(tasks.comparisons),
