@@ -2,7 +2,7 @@ import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {type Diagnostic} from '../../model/diagnostic.js';
 import {diagnostic} from '../../model/diagnostics.js';
-import {loadPdfJs} from './load-pdfjs.js';
+import {loadPdfJs, pdfWorker} from './load-pdfjs.js';
 import {pageLines, round2, uprightFrame, type PageLine, type TextItemLike} from './page-lines.js';
 import {rulingsFromOps, type Rulings} from './rulings.js';
 
@@ -114,6 +114,7 @@ async function open(bytes: Uint8Array): Promise<{ok: true; doc: PdfDocument} | {
     // Images are never read: asked for a page's drawing (its rulings), pdf.js would otherwise decode every
     // image on it (40 large ones took 800 MB on a one-page corpus file). 0 pixels: none is decoded.
     maxImageSize: 0,
+    worker: await pdfWorker(),
   });
   try {
     return {ok: true, doc: await task.promise};
