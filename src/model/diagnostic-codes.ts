@@ -26,6 +26,7 @@ export const diagnosticCodes = {
   'pdf-annotation-text': {reason: 'Text was read from annotations or form fields, outside the page content', note: 'Informational: such blocks are flagged with their origin.'},
   'page-turned': {reason: 'A page whose text runs mostly at an angle was read turned by that angle', note: 'Informational: for a landscape table printed on a portrait page, or a page rotated against its text.'},
   'pdf-page-failed': {reason: 'A PDF page could not be read', note: 'The other pages were read.'},
+  'pdf-drawing-skipped': {reason: 'A page draws too much to look for table borders in its drawing', note: 'Past 50,000 drawing operators (a map, chart or picture) the drawing is not read, to bound time and memory; the page\'s tables are read from text alignment alone.'},
   'rotated-text-dropped': {reason: 'Rotated text (a side label) was set aside', note: 'Informational.'},
   'furniture-removed': {reason: 'Running headers, footers or page numbers were removed', note: 'Informational.'},
   'table-not-found': {reason: 'No objectives were found: no table, list or commitment sentences read as objectives', note: 'The extractor scores every table (each column as the item column), every list under a heading and commitment sentences in prose; steer it with `--table`, `--item-column` or `--group-column`.'},

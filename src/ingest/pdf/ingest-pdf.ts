@@ -44,6 +44,13 @@ export const PARALLEL_MIN_PAGES = 48;
  * that runs out anyway is not an error: the pages it held go back in the queue for another reader.
  */
 const WORKER_OLD_SPACE_MB = 256;
+/**
+ * Young-generation size of a page-reading worker. pdf.js's garbage is short-lived (a page's items, a
+ * font's conversion buffers), and V8's default young generation (up to 48 MB at 3 × a 16 MB semi-space)
+ * lets a worker's RSS carry tens of MB of it: on 840 pages, 8 MB took the process's peak RSS from
+ * 327–331 MB to 303–309 MB, at no measurable cost in CPU time.
+ */
+const WORKER_YOUNG_SPACE_MB = 8;
 /** Pages handed out at a time: small enough to balance the threads, large enough to keep messages few. */
 const CHUNK_PAGES = 32;
 
@@ -77,7 +84,7 @@ class RangeQueue {
  */
 function runWorker(bytes: Uint8Array, file: string, queued: Promise<RangeQueue | undefined>, results: PagesRead[]): Promise<void> {
   return new Promise((resolve) => {
-    const worker = startWorker('pdf-worker', import.meta.url, {workerData: {bytes, file}, resourceLimits: {maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB}});
+    const worker = startWorker('pdf-worker', import.meta.url, {workerData: {bytes, file}, resourceLimits: {maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB}});
     let held: [number, number] | undefined;
     let queue: RangeQueue | undefined;
     let finished = false;

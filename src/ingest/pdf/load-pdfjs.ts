@@ -1,7 +1,9 @@
 /** pdfjs-dist's legacy build (for Node 20), loaded once on first use so that other formats never pay for it. */
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfWorker = InstanceType<PdfJs['PDFWorker']>;
 
 let loading: Promise<PdfJs> | undefined;
+let worker: PdfWorker | undefined;
 
 /**
  * Load pdf.js and its worker code into this thread. The legacy build bundles core-js, which *replaces*
@@ -17,13 +19,67 @@ export function loadPdfJs(): Promise<PdfJs> {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     // Importing the worker module sets `globalThis.pdfjsWorker`, so pdf.js runs its worker code in this
     // thread without importing it later (and re-installing the polyfills then).
-    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    const {WorkerMessageHandler} = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as {WorkerMessageHandler: {initializeFromPort(port: SameThreadPort): void}};
     Array.prototype.push = natives.push;
     JSON.parse = natives.parse;
     JSON.stringify = natives.stringify;
+    const port = new SameThreadPort();
+    WorkerMessageHandler.initializeFromPort(port);
+    worker = new pdfjs.PDFWorker({port: port as unknown as null, verbosity: pdfjs.VerbosityLevel.ERRORS});
     return pdfjs;
   })();
   return loading;
+}
+
+/**
+ * The pdf.js worker every document of this thread is opened with (`getDocument({worker})`): pdf.js's
+ * worker code, run in this thread, as its own "fake worker" is, but over a {@link SameThreadPort}.
+ */
+export async function pdfWorker(): Promise<PdfWorker> {
+  await loadPdfJs();
+  return worker!;
+}
+
+type Listener = (event: {data: unknown}) => void;
+
+/**
+ * The port between pdf.js's display side and its worker code when both run in this thread. pdf.js's own
+ * (`LoopbackPort`, `src/display/api.js`) deep-copies every message with `structuredClone`, as a real
+ * worker's port would; this one hands over text-content chunks as they are, since pdf.js's worker code
+ * never touches a chunk's items again once sent (`getTextContent`'s `enqueueChunk` gives the chunk new
+ * `items` and `styles` arrays after each), and copying them cost ~5% of reading a page's text. Every other message is copied, as
+ * pdf.js does: an operator-list chunk's arrays, for one, are emptied as soon as it is sent.
+ */
+class SameThreadPort {
+  readonly #listeners = new Map<Listener, (() => void) | undefined>();
+  readonly #deferred = Promise.resolve();
+
+  postMessage(data: unknown, transfer?: NonNullable<Parameters<typeof structuredClone>[1]>['transfer']): void {
+    const chunk = (data as {chunk?: {items?: unknown}} | null)?.chunk;
+    // The chunk object itself is reused (its `items` replaced) once sent: it is copied, its items are not.
+    const event = {data: Array.isArray(chunk?.items) ? {...(data as object), chunk: {...chunk}} : structuredClone(data, transfer ? {transfer} : undefined)};
+    void this.#deferred.then(() => {
+      for (const listener of this.#listeners.keys()) listener.call(this, event);
+    });
+  }
+
+  addEventListener(_name: 'message', listener: Listener, options?: {signal?: AbortSignal}): void {
+    const signal = options?.signal;
+    if (signal?.aborted) return;
+    const onAbort = (): void => this.removeEventListener(_name, listener);
+    signal?.addEventListener('abort', onAbort);
+    this.#listeners.set(listener, signal ? () => signal.removeEventListener('abort', onAbort) : undefined);
+  }
+
+  removeEventListener(_name: 'message', listener: Listener): void {
+    this.#listeners.get(listener)?.();
+    this.#listeners.delete(listener);
+  }
+
+  terminate(): void {
+    for (const remove of this.#listeners.values()) remove?.();
+    this.#listeners.clear();
+  }
 }
 
 /**

@@ -2,9 +2,9 @@ import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {type Diagnostic} from '../../model/diagnostic.js';
 import {diagnostic} from '../../model/diagnostics.js';
-import {loadPdfJs} from './load-pdfjs.js';
+import {loadPdfJs, pdfWorker} from './load-pdfjs.js';
 import {pageLines, round2, uprightFrame, type PageLine, type TextItemLike} from './page-lines.js';
-import {rulingsFromOps, type Rulings} from './rulings.js';
+import {rulingsReader, type Rulings} from './rulings.js';
 
 /**
  * Text that is not in the page's content stream: a FreeText or other markup annotation's contents, or a
@@ -38,17 +38,75 @@ export interface PageData {
  */
 const TABULAR_LINES = 3;
 
-/** The page's rulings, from its operator list, placed in the frame its text is read in. */
-async function pageRulings(page: PdfPage, viewport: Viewport, frame: {place: (x: number, y: number) => [number, number]; width: number; height: number}): Promise<Rulings> {
+/**
+ * Drawing operators read from one page for its rulings. Past this the page is a map, chart or drawing,
+ * not a ruled table: the rest of its drawing is not read, its tables are found from text alignment, and a
+ * `pdf-drawing-skipped` warning says so. The policy documents read here draw at most a few thousand
+ * operators on a table page; pdf.js's corpus has one-page maps of 186,000 and 380,000.
+ */
+export const MAX_DRAWING_OPS = 50_000;
+
+/** The private parts of pdf.js's page proxy (v5.6 `src/display/api.js`) that stream its operator list. */
+interface PageInternals {
+  _pageIndex: number;
+  _transport?: {
+    getRenderingIntent?(intent: string, annotationMode: number, printAnnotationStorage: null, isEditing: boolean, isOpList: boolean): {renderingIntent: number; cacheKey: string; annotationStorageSerializable: {map: unknown; transfer?: unknown[]}; modifiedIds: unknown};
+    messageHandler?: {sendWithStream?(action: string, data: unknown, queueingStrategy?: undefined, transfer?: unknown[]): ReadableStream<{fnArray: number[]; argsArray: unknown[]}>};
+  };
+}
+
+/**
+ * A page's operator list, chunk by chunk as pdf.js's worker code sends it (about 1,000 operators each),
+ * as `page.getOperatorList` reads it (`_pumpOperatorList`), but without gathering the whole list, so a
+ * page's drawing is never held at once; reading stops (and pdf.js stops evaluating) once `onChunk` says
+ * so. Where pdf.js's internals are not as expected, the whole list is read with `getOperatorList`.
+ */
+async function streamOperatorList(page: PdfPage, annotationMode: number, onChunk: (fnArray: number[], argsArray: unknown[]) => boolean): Promise<void> {
+  const internals = page as unknown as PageInternals;
+  const transport = internals._transport;
+  const intent = transport?.getRenderingIntent?.('display', annotationMode, null, false, true);
+  const send = transport?.messageHandler?.sendWithStream;
+  if (!intent || !send) {
+    const list = await page.getOperatorList({annotationMode});
+    onChunk(list.fnArray, list.argsArray);
+    return;
+  }
+  // pdf.js names a page by its id, which differs from its index only in a document whose pages an editor
+  // reordered; a document opened from bytes has none.
+  const args = {pageId: internals._pageIndex, pageIndex: internals._pageIndex, intent: intent.renderingIntent, cacheKey: intent.cacheKey, annotationStorage: intent.annotationStorageSerializable.map, modifiedIds: intent.modifiedIds};
+  const reader = send.call(transport.messageHandler, 'GetOperatorList', args, undefined, intent.annotationStorageSerializable.transfer).getReader();
+  for (;;) {
+    const {value, done} = await reader.read();
+    if (done) return;
+    if (!onChunk(value.fnArray, value.argsArray)) {
+      // pdf.js asserts that a stream is cancelled with an Error; its worker code then stops evaluating the page.
+      await reader.cancel(new Error('Enough of the drawing was read'));
+      return;
+    }
+  }
+}
+
+/**
+ * The page's rulings, from its operator list, placed in the frame its text is read in; `undefined` when
+ * the page draws more than {@link MAX_DRAWING_OPS} operators.
+ */
+async function pageRulings(page: PdfPage, viewport: Viewport, frame: {place: (x: number, y: number) => [number, number]; width: number; height: number}): Promise<Rulings | undefined> {
   const pdfjs = await loadPdfJs();
-  const list = await page.getOperatorList({annotationMode: pdfjs.AnnotationMode.DISABLE});
   const m = viewport.transform as number[];
   const place = (x: number, y: number): [number, number] => {
     const vx = m[0]! * x + m[2]! * y + m[4]!;
     const vy = m[1]! * x + m[3]! * y + m[5]!;
     return frame.place(vx, viewport.height - vy);
   };
-  return rulingsFromOps(list.fnArray, list.argsArray, place, frame.width, frame.height);
+  const reader = rulingsReader(place, frame.width, frame.height);
+  let ops = 0;
+  await streamOperatorList(page, pdfjs.AnnotationMode.DISABLE, (fnArray, argsArray) => {
+    ops += fnArray.length;
+    if (ops > MAX_DRAWING_OPS) return false;
+    reader.add(fnArray, argsArray);
+    return true;
+  });
+  return ops > MAX_DRAWING_OPS ? undefined : reader.rulings();
 }
 
 /** The outcome of reading a range of pages. */
@@ -114,6 +172,7 @@ async function open(bytes: Uint8Array): Promise<{ok: true; doc: PdfDocument} | {
     // Images are never read: asked for a page's drawing (its rulings), pdf.js would otherwise decode every
     // image on it (40 large ones took 800 MB on a one-page corpus file). 0 pixels: none is decoded.
     maxImageSize: 0,
+    worker: await pdfWorker(),
   });
   try {
     return {ok: true, doc: await task.promise};
@@ -289,10 +348,14 @@ export async function readRange(doc: PdfDocument, file: string, range?: readonly
         : [];
       if (notes.length) data.notes = notes;
       if (lines.filter((l) => l.chunks.length >= 2).length >= TABULAR_LINES) {
-        data.rulings = await pageRulings(page, viewport, frame).catch((error: unknown) => {
+        const rulings = await pageRulings(page, viewport, frame).catch((error: unknown) => {
           diagnostics.push(diagnostic('info', 'pdf-page-failed', 'ingest', `Cannot read the drawing of page ${n} (its rulings): ${(error as Error).message}`, {file, page: n}));
           return {h: [], v: []};
         });
+        if (rulings) data.rulings = rulings;
+        else {
+          diagnostics.push(diagnostic('warning', 'pdf-drawing-skipped', 'ingest', `Did not read the drawing of page ${n} for table borders: it has more than ${MAX_DRAWING_OPS} drawing operators (a map, chart or picture?); its tables were read from text alignment alone`, {file, page: n}));
+        }
       }
       pages.push(data);
       page.cleanup();

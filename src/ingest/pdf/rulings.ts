@@ -84,6 +84,29 @@ export function rulingsFromOps(
   pageWidth: number,
   pageHeight: number,
 ): Rulings {
+  const reader = rulingsReader(place, pageWidth, pageHeight);
+  reader.add(fnArray, argsArray);
+  return reader.rulings();
+}
+
+/** Reads an operator list chunk by chunk, as pdf.js streams it: see {@link rulingsFromOps}. */
+export interface RulingsReader {
+  /** Read the next chunk of operators (the graphics state carries over from the chunk before). */
+  add(fnArray: readonly number[], argsArray: readonly unknown[]): void;
+  /** The rulings read so far. */
+  rulings(): Rulings;
+}
+
+/**
+ * A {@link RulingsReader}: the rulings of an operator list read a chunk at a time, so that a page's whole
+ * list (hundreds of thousands of operators on a map or chart) is never held at once.
+ *
+ * @example
+ * const reader = rulingsReader((x, y) => [x, y], 200, 200);
+ * reader.add([91], [[20, [new Float32Array([0, 10, 10, 1, 110, 10])], null]]);
+ * reader.rulings().h; // [{at: 10, a: 10, b: 110}]
+ */
+export function rulingsReader(place: (x: number, y: number) => [number, number], pageWidth: number, pageHeight: number): RulingsReader {
   const h: Segment[] = [];
   const v: Segment[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
@@ -118,102 +141,104 @@ export function rulingsFromOps(
       v.push({at: x0, a: y0, b: y1}, {at: x1, a: y0, b: y1});
     }
   };
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] as unknown[] | null | undefined;
-    switch (fn) {
-      case OP.save:
-        push();
-        break;
-      case OP.restore:
-        pop();
-        break;
-      case OP.transform:
-        if (args) ctm = multiply(ctm, args as number[]);
-        break;
-      case OP.paintFormXObjectBegin:
-        push();
-        if (args?.[0]) ctm = multiply(ctm, Array.from(args[0] as ArrayLike<number>));
-        break;
-      case OP.paintFormXObjectEnd:
-        pop();
-        break;
-      case OP.setFillRGBColor:
-        fillHidden = isWhite(args?.[0]);
-        break;
-      case OP.setStrokeRGBColor:
-        strokeHidden = isWhite(args?.[0]);
-        break;
-      case OP.setFillTransparent:
-        fillHidden = true;
-        break;
-      case OP.setStrokeTransparent:
-        strokeHidden = true;
-        break;
-      case OP.constructPath: {
-        const paint = args?.[0] as number;
-        const buffer = (args?.[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
-        if (!buffer || paint === OP.endPath) break;
-        const strokes = paint === OP.stroke || paint === OP.closeStroke || paint === OP.fillStroke || paint === OP.eoFillStroke || paint === OP.closeFillStroke || paint === OP.closeEOFillStroke;
-        const fills = paint === OP.fill || paint === OP.eoFill || paint === OP.fillStroke || paint === OP.eoFillStroke || paint === OP.closeFillStroke || paint === OP.closeEOFillStroke || paint === OP.rawFillPath;
-        const stroked = strokes && !strokeHidden;
-        const filled = fills && !fillHidden;
-        if (!stroked && !filled) break;
-        const toPage = (x: number, y: number): [number, number] => {
-          const [ux, uy] = apply(ctm, x, y);
-          return place(ux, uy);
-        };
-        // Walk the subpaths: straight runs are kept point by point; a curve makes its subpath non-rectangular.
-        let points: [number, number][] = [];
-        let straight = true;
-        const flush = (): void => {
-          if (points.length >= 2) {
-            if (stroked) for (let k = 1; k < points.length; k++) addSegment(points[k - 1]!, points[k]!);
-            if (filled && straight) {
-              const first = points[0]!;
-              const last = points.at(-1)!;
-              const closed = Math.hypot(first[0] - last[0], first[1] - last[1]) < 0.5;
-              // A fill closes its path: four corners, written with or without the return to the start.
-              if (closed && points.length === 5) addRect(points.slice(0, 4));
-              else if (!closed && points.length === 4) addRect(points);
-              else if (closed && points.length === 3) addSegment(first, points[1]!);
-              else if (points.length === 2) addSegment(first, last);
+  const add = (fnArray: readonly number[], argsArray: readonly unknown[]): void => {
+    for (let i = 0; i < fnArray.length; i++) {
+      const fn = fnArray[i];
+      const args = argsArray[i] as unknown[] | null | undefined;
+      switch (fn) {
+        case OP.save:
+          push();
+          break;
+        case OP.restore:
+          pop();
+          break;
+        case OP.transform:
+          if (args) ctm = multiply(ctm, args as number[]);
+          break;
+        case OP.paintFormXObjectBegin:
+          push();
+          if (args?.[0]) ctm = multiply(ctm, Array.from(args[0] as ArrayLike<number>));
+          break;
+        case OP.paintFormXObjectEnd:
+          pop();
+          break;
+        case OP.setFillRGBColor:
+          fillHidden = isWhite(args?.[0]);
+          break;
+        case OP.setStrokeRGBColor:
+          strokeHidden = isWhite(args?.[0]);
+          break;
+        case OP.setFillTransparent:
+          fillHidden = true;
+          break;
+        case OP.setStrokeTransparent:
+          strokeHidden = true;
+          break;
+        case OP.constructPath: {
+          const paint = args?.[0] as number;
+          const buffer = (args?.[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
+          if (!buffer || paint === OP.endPath) break;
+          const strokes = paint === OP.stroke || paint === OP.closeStroke || paint === OP.fillStroke || paint === OP.eoFillStroke || paint === OP.closeFillStroke || paint === OP.closeEOFillStroke;
+          const fills = paint === OP.fill || paint === OP.eoFill || paint === OP.fillStroke || paint === OP.eoFillStroke || paint === OP.closeFillStroke || paint === OP.closeEOFillStroke || paint === OP.rawFillPath;
+          const stroked = strokes && !strokeHidden;
+          const filled = fills && !fillHidden;
+          if (!stroked && !filled) break;
+          const toPage = (x: number, y: number): [number, number] => {
+            const [ux, uy] = apply(ctm, x, y);
+            return place(ux, uy);
+          };
+          // Walk the subpaths: straight runs are kept point by point; a curve makes its subpath non-rectangular.
+          let points: [number, number][] = [];
+          let straight = true;
+          const flush = (): void => {
+            if (points.length >= 2) {
+              if (stroked) for (let k = 1; k < points.length; k++) addSegment(points[k - 1]!, points[k]!);
+              if (filled && straight) {
+                const first = points[0]!;
+                const last = points.at(-1)!;
+                const closed = Math.hypot(first[0] - last[0], first[1] - last[1]) < 0.5;
+                // A fill closes its path: four corners, written with or without the return to the start.
+                if (closed && points.length === 5) addRect(points.slice(0, 4));
+                else if (!closed && points.length === 4) addRect(points);
+                else if (closed && points.length === 3) addSegment(first, points[1]!);
+                else if (points.length === 2) addSegment(first, last);
+              }
             }
+            points = [];
+            straight = true;
+          };
+          for (let k = 0; k < buffer.length; ) {
+            const op = buffer[k++];
+            if (op === DRAW.moveTo) {
+              flush();
+              points.push(toPage(buffer[k]!, buffer[k + 1]!));
+              k += 2;
+            } else if (op === DRAW.lineTo) {
+              points.push(toPage(buffer[k]!, buffer[k + 1]!));
+              k += 2;
+            } else if (op === DRAW.curveTo) {
+              flush();
+              straight = false;
+              points.push(toPage(buffer[k + 4]!, buffer[k + 5]!));
+              k += 6;
+            } else if (op === DRAW.quadraticCurveTo) {
+              flush();
+              straight = false;
+              points.push(toPage(buffer[k + 2]!, buffer[k + 3]!));
+              k += 4;
+            } else if (op === DRAW.closePath) {
+              const start = points[0];
+              if (start && points.length > 1) points.push(start);
+              flush();
+            } else break;
           }
-          points = [];
-          straight = true;
-        };
-        for (let k = 0; k < buffer.length; ) {
-          const op = buffer[k++];
-          if (op === DRAW.moveTo) {
-            flush();
-            points.push(toPage(buffer[k]!, buffer[k + 1]!));
-            k += 2;
-          } else if (op === DRAW.lineTo) {
-            points.push(toPage(buffer[k]!, buffer[k + 1]!));
-            k += 2;
-          } else if (op === DRAW.curveTo) {
-            flush();
-            straight = false;
-            points.push(toPage(buffer[k + 4]!, buffer[k + 5]!));
-            k += 6;
-          } else if (op === DRAW.quadraticCurveTo) {
-            flush();
-            straight = false;
-            points.push(toPage(buffer[k + 2]!, buffer[k + 3]!));
-            k += 4;
-          } else if (op === DRAW.closePath) {
-            const start = points[0];
-            if (start && points.length > 1) points.push(start);
-            flush();
-          } else break;
+          flush();
+          break;
         }
-        flush();
-        break;
+        default:
+          break;
       }
-      default:
-        break;
     }
-  }
-  return {h, v};
+  };
+  return {add, rulings: () => ({h, v})};
 }

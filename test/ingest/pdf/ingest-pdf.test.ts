@@ -236,6 +236,25 @@ describe('ingestPdf: large documents on worker threads', () => {
   });
 });
 
+describe('ingestPdf: a page that draws a great deal', () => {
+  it('stops reading a drawing past MAX_DRAWING_OPS operators, with a warning, and still reads the text', async () => {
+    const {PDFDocument, StandardFonts} = await import('pdf-lib');
+    const {MAX_DRAWING_OPS} = await import('../../../src/ingest/pdf/read-pages.js');
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595, 842]);
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    // Lines with column gaps (where a ruled table may be), then a chart of many short strokes.
+    for (let k = 0; k < 4; k++) {
+      page.drawText(`Row ${k}`, {x: 50, y: 780 - 20 * k, size: 10, font});
+      page.drawText(`Value ${k}`, {x: 300, y: 780 - 20 * k, size: 10, font});
+    }
+    for (let k = 0; k < MAX_DRAWING_OPS / 2; k++) page.drawLine({start: {x: 50 + (k % 400), y: 100}, end: {x: 51 + (k % 400), y: 300}, thickness: 0.1});
+    const result = await ingestPdf(new Uint8Array(await doc.save()), {file: 'chart.pdf'});
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({code: 'pdf-drawing-skipped', severity: 'warning', page: 1}));
+    expect(JSON.stringify(result.value!.blocks)).toContain('Value 3');
+  });
+});
+
 describe('PdfReader', () => {
   it('reads the same pages when it reopens the document every few pages', async () => {
     const {PdfReader} = await import('../../../src/ingest/pdf/read-pages.js');

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {rulingsFromOps} from '../../../src/ingest/pdf/rulings.js';
+import {rulingsFromOps, rulingsReader} from '../../../src/ingest/pdf/rulings.js';
 
 // pdf.js operator codes and path codes (src/shared/util.js, v5.6).
 const OPS = {save: 10, restore: 11, transform: 12, stroke: 20, fill: 22, endPath: 28, setFillRGBColor: 59, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75, constructPath: 91};
@@ -61,5 +61,16 @@ describe('rulingsFromOps', () => {
   it('places points through the function it is given (the page frame)', () => {
     const {v} = rulingsFromOps([OPS.constructPath], [[OPS.stroke, [new Float32Array([M, 0, 10, L, 100, 10])], null]], (x, y) => [y, x], 600, 800);
     expect(v).toEqual([{at: 10, a: 0, b: 100}]);
+  });
+});
+
+describe('rulingsReader', () => {
+  it('reads an operator list in chunks as it reads it whole: the graphics state carries over', () => {
+    const ops: [number, unknown][] = [[OPS.save, null], [OPS.transform, [1, 0, 0, 1, 0, 50]], path(OPS.stroke, M, 10, 100, L, 300, 100), [OPS.restore, null], path(OPS.stroke, M, 10, 100, L, 300, 100)];
+    const reader = rulingsReader((x, y) => [x, y], 600, 800);
+    reader.add(ops.slice(0, 2).map((o) => o[0]), ops.slice(0, 2).map((o) => o[1]));
+    reader.add(ops.slice(2).map((o) => o[0]), ops.slice(2).map((o) => o[1]));
+    expect(reader.rulings()).toEqual(run(ops));
+    expect(reader.rulings().h.map((s) => s.at)).toEqual([150, 100]);
   });
 });
