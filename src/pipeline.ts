@@ -1,5 +1,6 @@
 import type {Aliases} from './model/aliases.js';
 import type {Comparison} from './model/comparison.js';
+import type {MatchSet} from './model/match-set.js';
 import type {Edition} from './model/objective.js';
 import type {DocumentResult} from './model/result.js';
 import type {SourceDocument} from './model/document.js';
@@ -59,7 +60,18 @@ export interface CompareOptions extends MatchOptions {
  * const comparison = compareEditions(previous, current);
  */
 export function compareEditions(previous: Edition, current: Edition, options: CompareOptions = {}): Comparison {
-  const set = matchObjectives(previous, current, {...options, aliases: options.aliases ?? defaultAliases()});
+  return compareMatchSet(matchObjectives(previous, current, {...options, aliases: options.aliases ?? defaultAliases()}), options);
+}
+
+/**
+ * The second half of {@link compareEditions}: a match set (made with the same options) → comparison, for
+ * a caller that keeps the match set too (a batch hands it on to the series' lineage).
+ *
+ * @example
+ * const set = matchObjectives(previous, current, {aliases});
+ * const comparison = compareMatchSet(set, {aliases});
+ */
+export function compareMatchSet(set: MatchSet, options: CompareOptions = {}): Comparison {
   const diffOptions = {
     version: options.version ?? packageVersion(),
     aliases: options.aliases ?? defaultAliases(),

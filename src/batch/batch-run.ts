@@ -10,6 +10,7 @@ import type {OutputFormat} from '../render/output-formats.js';
 import type {BatchEvent, BatchItem} from './batch-types.js';
 import type {EditionCache} from './edition-cache.js';
 import type {EditionPool} from './edition-pool.js';
+import type {MatchedPair} from '../lineage/build-lineage.js';
 import type {StagedOutput} from './staged-output.js';
 
 /** An edition that was read: loaded from the cache only if a comparison or lineage needs it. */
@@ -41,7 +42,17 @@ export interface BatchRun {
   readonly editions: Map<string, EditionRef>;
   /** Products whose files changed from the old output. */
   readonly changed: Set<string>;
+  /**
+   * Match sets of the comparisons made without a review file, by {@link pairKey}, until the series'
+   * lineage takes them: the lineage needs the same match for each consecutive pair.
+   */
+  readonly matched: Map<string, MatchedPair>;
   emit: (event: BatchEvent) => void;
+}
+
+/** The key of a pair of editions (manifest ids) in {@link BatchRun.matched}. */
+export function pairKey(previous: string, current: string): string {
+  return `${previous}\u0000${current}`;
 }
 
 /** What decides a comparison's or lineage's files besides its editions: aliases, formats, version, the CSV's byte order mark. */

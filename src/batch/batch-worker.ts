@@ -4,8 +4,9 @@ import {parentPort} from 'node:worker_threads';
 import {preferInlineInflate} from '../ingest/pdf/load-pdfjs.js';
 import type {Aliases} from '../model/aliases.js';
 import type {Edition} from '../model/objective.js';
-import {buildLineage} from '../lineage/build-lineage.js';
-import {compareEditions, readEdition, type ReadEditionOptions} from '../pipeline.js';
+import {buildLineage, type MatchedPair} from '../lineage/build-lineage.js';
+import {matchObjectives} from '../match/match-objectives.js';
+import {compareMatchSet, readEdition, type ReadEditionOptions} from '../pipeline.js';
 import {renderFiles} from '../render/render-files.js';
 import {renderLineageFiles} from '../render/render-lineage.js';
 import type {OutputFormat} from '../render/output-formats.js';
@@ -23,7 +24,7 @@ export interface CompareExtra {
 export type BatchJob =
   | {id: number; kind: 'read'; bytes: Uint8Array; options: ReadEditionOptions}
   | {id: number; kind: 'compare'; previous: Edition; current: Edition; aliases: Aliases; version: string; formats: OutputFormat[]; extra: CompareExtra}
-  | {id: number; kind: 'lineage'; series: string; editions: Edition[]; aliases: Aliases; registered: number[]; html?: {sourceBase?: string}};
+  | {id: number; kind: 'lineage'; series: string; editions: Edition[]; aliases: Aliases; registered: number[]; matched: (MatchedPair | undefined)[]; html?: {sourceBase?: string}};
 
 async function run(job: BatchJob): Promise<unknown> {
   switch (job.kind) {
@@ -33,12 +34,16 @@ async function run(job: BatchJob): Promise<unknown> {
     }
     case 'compare': {
       const {review, csvBom, html} = job.extra;
-      const comparison = compareEditions(job.previous, job.current, {aliases: job.aliases, version: job.version, ...(review ? {review} : {})});
+      // compareEditions, in two steps: without a review file the match set is what the series' lineage
+      // would compute for this pair, so it goes back too (its groups only: a few kB).
+      const set = matchObjectives(job.previous, job.current, {aliases: job.aliases});
+      const comparison = compareMatchSet(set, {aliases: job.aliases, version: job.version, ...(review ? {review} : {})});
       const files = await renderFiles(comparison, job.formats, {csvBom: csvBom === true, ...(html ? {html} : {})});
-      return {files, diagnostics: comparison.diagnostics.filter((d) => d.stage === 'review' && d.severity !== 'info')};
+      const {previous: _previous, current: _current, ...matched} = set;
+      return {files, diagnostics: comparison.diagnostics.filter((d) => d.stage === 'review' && d.severity !== 'info'), ...(review ? {} : {matched})};
     }
     case 'lineage': {
-      const lineage = buildLineage(job.series, job.editions, {aliases: job.aliases, registered: job.registered});
+      const lineage = buildLineage(job.series, job.editions, {aliases: job.aliases, registered: job.registered, matched: job.matched});
       const files = renderLineageFiles(lineage, job.html ? {html: {...job.html, editions: job.editions}} : {});
       return {files, lineages: lineage.lineages.length};
     }

@@ -7,6 +7,7 @@ import type {BatchJob, CompareExtra} from './batch-worker.js';
 import type {Diagnostic} from '../model/diagnostic.js';
 import type {OutputFile} from '../render/output-formats.js';
 import type {Aliases} from '../model/aliases.js';
+import type {MatchedPair} from '../lineage/build-lineage.js';
 import type {OutputFormat} from '../render/output-formats.js';
 
 type Reply = {id: number; result: unknown} | {id: number; error: string};
@@ -68,7 +69,10 @@ export class EditionPool {
     return this.#run({kind: 'read', bytes, options}) as Promise<DocumentResult<Edition>>;
   }
 
-  /** Compare two editions (applying a review file, if given) and render the files on a worker; the review's diagnostics come back too. */
+  /**
+   * Compare two editions (applying a review file, if given) and render the files on a worker; the review's
+   * diagnostics come back too, and without a review file the pair's match set (for the series' lineage).
+   */
   compare(
     previous: Edition,
     current: Edition,
@@ -76,13 +80,20 @@ export class EditionPool {
     version: string,
     formats: readonly OutputFormat[],
     extra: CompareExtra = {},
-  ): Promise<{files: OutputFile[]; diagnostics: Diagnostic[]}> {
-    return this.#run({kind: 'compare', previous, current, aliases, version, formats: [...formats], extra}) as Promise<{files: OutputFile[]; diagnostics: Diagnostic[]}>;
+  ): Promise<{files: OutputFile[]; diagnostics: Diagnostic[]; matched?: MatchedPair}> {
+    return this.#run({kind: 'compare', previous, current, aliases, version, formats: [...formats], extra}) as Promise<{files: OutputFile[]; diagnostics: Diagnostic[]; matched?: MatchedPair}>;
   }
 
-  /** Follow a series' lineage and render its files on a worker. */
-  lineage(series: string, editions: Edition[], aliases: Aliases, registered: number[], html?: {sourceBase?: string}): Promise<{files: OutputFile[]; lineages: number}> {
-    return this.#run({kind: 'lineage', series, editions, aliases, registered, ...(html ? {html} : {})}) as Promise<{files: OutputFile[]; lineages: number}>;
+  /** Follow a series' lineage and render its files on a worker; `matched` holds the pairs' match sets already made (see {@link buildLineage}). */
+  lineage(
+    series: string,
+    editions: Edition[],
+    aliases: Aliases,
+    registered: number[],
+    matched: (MatchedPair | undefined)[],
+    html?: {sourceBase?: string},
+  ): Promise<{files: OutputFile[]; lineages: number}> {
+    return this.#run({kind: 'lineage', series, editions, aliases, registered, matched, ...(html ? {html} : {})}) as Promise<{files: OutputFile[]; lineages: number}>;
   }
 
   #run(input: JobInput): Promise<unknown> {

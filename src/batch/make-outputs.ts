@@ -5,7 +5,7 @@ import {diagnostic} from '../model/diagnostics.js';
 import type {Diagnostic} from '../model/diagnostic.js';
 import type {OutputFile} from '../render/output-formats.js';
 import {writeOutputs} from '../io/write-outputs.js';
-import {asDiagnostic, failure, outputKey, skipped, type BatchRun, type EditionRef} from './batch-run.js';
+import {asDiagnostic, failure, outputKey, pairKey, skipped, type BatchRun, type EditionRef} from './batch-run.js';
 import type {BatchItem} from './batch-types.js';
 
 /** Whether new files differ from what the old output folder held (content, or the set of names). */
@@ -79,6 +79,7 @@ export async function makeComparison(plan: {id: string; previous: string; curren
           html: {sourceBase: sourceBase(run, plan.id)},
         });
         diagnostics.push(...made.diagnostics);
+        if (made.matched) run.matched.set(pairKey(plan.previous, plan.current), made.matched);
         return {files: made.files, meta: {}};
       }));
       const series = run.manifest.editions.find((e) => e.id === plan.current)?.series;
@@ -107,11 +108,14 @@ export async function makeLineage(series: string, members: readonly EditionRef[]
         const editions = await Promise.all(members.map((m) => m.load()));
         const order = registered.map((id) => members.findIndex((m) => m.id === id)).filter((k) => k >= 0);
         const html = run.formats.includes('html') ? {sourceBase: sourceBase(run, series)} : undefined;
-        const {files, lineages: count} = await run.pool().lineage(series, editions, run.aliases, order, html);
+        // Consecutive pairs that a comparison of this run matched already (same editions and aliases, no review file).
+        const matched = members.map((m, k) => (k ? run.matched.get(pairKey(members[k - 1]!.id, m.id)) : undefined));
+        const {files, lineages: count} = await run.pool().lineage(series, editions, run.aliases, order, matched, html);
         return {files, meta: {lineages: count}};
       });
       ({changed} = made);
       lineages = made.meta['lineages'];
+      for (let k = 1; k < members.length; k++) run.matched.delete(pairKey(members[k - 1]!.id, members[k]!.id));
       item = {id: series, kind: 'lineage', series, status: 'success', diagnostics: []};
     } catch (error) {
       item = run.signal?.aborted ? skipped(series, 'lineage') : failure(series, 'lineage', asDiagnostic(error, series));

@@ -29,18 +29,21 @@ function schedule(run: BatchRun, queues: {documents: PQueue; products: PQueue}):
   // A comparison joins its queue once its two editions are read and a lineage once its series is.
   const documents = new Map(run.manifest.editions.map((entry) => [entry.id, queues.documents.add(() => readEditionEntry(entry, run))] as const));
   const whenRead = (ids: readonly string[]): Promise<unknown> => Promise.all(ids.map((id) => documents.get(id)));
-  const comparisons = plannedComparisons(run.manifest).map((plan) =>
+  const plans = plannedComparisons(run.manifest);
+  const comparisons = plans.map((plan) =>
     whenRead([plan.previous, plan.current]).then(() => queues.products.add(() => makeComparison(plan, run), {priority: 1})),
   );
   const registered = run.manifest.editions.map((e) => e.id);
-  const lineages = [...seriesOf(run.manifest)].map(([series, entries]) =>
-    whenRead(entries.map((e) => e.id)).then(() => {
-      const members = entries.map((e) => run.editions.get(e.id)).filter((e) => e !== undefined);
-      if (members.length >= 2) return queues.products.add(() => makeLineage(series, members, registered, run));
-      // Editions not read because the batch was interrupted: the lineage is not done (it keeps its old files).
-      return entries.length >= 2 && run.signal?.aborted ? skipped(series, 'lineage') : undefined;
-    }),
-  );
+  // A lineage also waits for the comparisons within its series: it takes their match sets rather than matching again.
+  const within = (ids: ReadonlySet<string>): Promise<unknown>[] => plans.flatMap((plan, k) => (ids.has(plan.previous) && ids.has(plan.current) ? [comparisons[k]!] : []));
+  const lineages = [...seriesOf(run.manifest)].map(async ([series, entries]) => {
+    await whenRead(entries.map((e) => e.id));
+    await Promise.allSettled(within(new Set(entries.map((e) => e.id))));
+    const members = entries.map((e) => run.editions.get(e.id)).filter((e) => e !== undefined);
+    if (members.length >= 2) return queues.products.add(() => makeLineage(series, members, registered, run));
+    // Editions not read because the batch was interrupted: the lineage is not done (it keeps its old files).
+    return entries.length >= 2 && run.signal?.aborted ? skipped(series, 'lineage') : undefined;
+  });
   return {documents: [...documents.values()], comparisons, lineages};
 }
 
@@ -100,6 +103,7 @@ export async function runBatch(manifestPath: string, options: BatchOptions = {})
     pool: () => (pool ??= new EditionPool(concurrency)),
     editions: new Map(),
     changed: new Set(),
+    matched: new Map(),
     emit: (event) => options.onEvent?.(event),
   };
   // Per queue, twice as many tasks in flight as workers, so that one task's file reading and writing

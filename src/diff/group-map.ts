@@ -1,5 +1,6 @@
 import type {GroupMapping} from '../model/comparison.js';
 import type {AreaLink, MatchSet} from '../model/match-set.js';
+import type {Edition} from '../model/objective.js';
 import {areaLinks} from '../match/area-links.js';
 import {foldCase} from '../normalise/fold-text.js';
 
@@ -18,6 +19,17 @@ export interface GroupMap {
 }
 
 /**
+ * An edition's groups, then any other group its objectives name, each once. An indexed loop rather than
+ * spread and map: V8 deoptimised groupMap ("wrong map") on the arrays those made.
+ */
+function areasOf(edition: Edition): string[] {
+  const seen = new Set(edition.areas);
+  const {objectives} = edition;
+  for (let k = 0; k < objectives.length; k++) seen.add(objectives[k]!.area);
+  return [...seen];
+}
+
+/**
  * Map groups onto groups from where their objectives went: a link from a previous group to a current
  * group holds when it carries at least two objectives or {@link GROUP_LINK_SHARE} of either group's
  * surviving objectives; the connected pieces of the held links are the mappings ("Cancer + Elective care
@@ -29,8 +41,8 @@ export interface GroupMap {
  */
 export function groupMap(set: MatchSet): GroupMap {
   const links = set.areaLinks ?? areaLinks(set);
-  const previousAreas = [...new Set([...set.previous.areas, ...set.previous.objectives.map((o) => o.area)])];
-  const currentAreas = [...new Set([...set.current.areas, ...set.current.objectives.map((o) => o.area)])];
+  const previousAreas = areasOf(set.previous);
+  const currentAreas = areasOf(set.current);
   const out = new Map<string, number>();
   const into = new Map<string, number>();
   for (const l of links) {

@@ -9,7 +9,11 @@ import {CONTINUING_WORDS, IMPERATIVE_VERBS, opensObjective} from './imperative-v
  * splitRunOn('Reduce waits Improve access'); // ['Reduce waits', 'Improve access']
  */
 export function splitRunOn(text: string, verbs: ReadonlySet<string> = IMPERATIVE_VERBS): string[] {
-  const tokens = [...text.matchAll(/\S+/g)].map((m) => ({word: m[0], index: m.index}));
+  // Arrays here are filled by push and read by index, not made by spread, map or slice: their V8 maps
+  // then never differ between interpreted and optimised code, which deoptimised this function
+  // ("wrong map") and had it compiled five times per batch worker.
+  const tokens: {word: string; index: number}[] = [];
+  for (const m of text.matchAll(/\S+/g)) tokens.push({word: m[0], index: m.index});
   const cuts: number[] = [];
   let depth = 0;
   // Words (two letters or more) since the last cut, counted as the loop goes (not re-counted per token).
@@ -21,10 +25,14 @@ export function splitRunOn(text: string, verbs: ReadonlySet<string> = IMPERATIVE
       const previous = tokens[i - 1]!.word;
       const previousEndsFree =
         /[\p{Ll}\d%)\]]$/u.test(previous) && !/^\p{Lu}/u.test(previous) && !CONTINUING_WORDS.has(previous.toLowerCase());
-      const following = tokens.slice(i + 1, i + 3).map((t) => t.word);
-      const titleCaseName = following.length === 2 && following.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
+      const next = tokens[i + 1]?.word;
+      const after = tokens[i + 2]?.word;
+      const titleCaseName = next !== undefined && after !== undefined && /^\p{Lu}\p{Ll}/u.test(next) && /^\p{Lu}\p{Ll}/u.test(after);
+      const opening: string[] = [];
+      if (bare) opening.push(bare);
+      if (next) opening.push(next);
       // A part needs words of its own: "3.1.2 Share of …" is a reference number and its indicator, not two items.
-      if (previousEndsFree && !titleCaseName && wordsBefore >= 3 && opensObjective([bare, following[0] ?? ''].filter(Boolean), verbs)) {
+      if (previousEndsFree && !titleCaseName && wordsBefore >= 3 && opensObjective(opening, verbs)) {
         cuts.push(tokens[i]!.index);
         wordsBefore = 0;
       }

@@ -321,11 +321,11 @@ function readTable(
   const drafts: Draft[] = [];
   const ignored: {header: string; text: string; at: Location}[] = [];
   const unparsedRows: Location[] = [];
-  const groupColumns = roles
-    .map((r, c) => ({r, c}))
-    .filter((x) => x.r === 'group')
-    .sort((a, b) => stats[a.c]!.distinct - stats[b.c]!.distinct || a.c - b.c)
-    .map((x) => x.c);
+  // Filled by push, not made by map and filter: V8 deoptimised this function ("wrong map") on the
+  // arrays those made, empty or not.
+  const groupColumns: number[] = [];
+  for (let c = 0; c < roles.length; c++) if (roles[c] === 'group') groupColumns.push(c);
+  groupColumns.sort((a, b) => stats[a]!.distinct - stats[b]!.distinct || a - b);
   const names = stats.map((s, c) => s.header || `Column ${c + 1}`);
   for (const part of unit.parts) {
     const {table} = part;

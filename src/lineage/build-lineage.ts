@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto';
 import {diffMatchSet} from '../diff/diff-match-set.js';
 import {matchObjectives, type MatchOptions} from '../match/match-objectives.js';
+import type {MatchSet} from '../model/match-set.js';
 import type {Lineage, LineageCell, LineageStatus, SeriesLineage} from '../model/lineage.js';
 import type {Edition, Objective} from '../model/objective.js';
 import {defaultAliases} from '../io/load-aliases.js';
@@ -14,7 +15,18 @@ export interface LineageOptions extends MatchOptions {
    * @default the order of `editions`
    */
   readonly registered?: readonly number[];
+  /**
+   * Match sets already made for consecutive pairs (entry `k` for `editions[k - 1]` → `editions[k]`, without
+   * their editions), as a batch's comparisons made them: used instead of matching the pair again. Each must
+   * come from {@link matchObjectives} on the same two editions with these options (aliases, thresholds), and
+   * no review file applied; a pair without one is matched here.
+   * @default none: every pair is matched here
+   */
+  readonly matched?: readonly (MatchedPair | undefined)[];
 }
+
+/** A pair's match set without its two editions: what a comparison of them found, passed on to a lineage. */
+export type MatchedPair = Omit<MatchSet, 'previous' | 'current'>;
 
 interface Open {
   lineage: Lineage;
@@ -100,7 +112,8 @@ export function buildLineage(series: string, editions: readonly Edition[], optio
   for (let k = 1; k < n; k++) {
     const previous = editions[k - 1]!;
     const current = editions[k]!;
-    const set = matchObjectives(previous, current, settings);
+    const matched = options.matched?.[k];
+    const set: MatchSet = matched ? {previous, current, ...matched} : matchObjectives(previous, current, settings);
     const rows = diffMatchSet(set).rows;
     const changedIds = new Set(rows.filter((r) => r.status === 'kept' && (r.changes.length > 0 || r.wordDiff.some((op) => op.op !== 'equal'))).flatMap((r) => r.current.map((o) => o.id)));
     const fresh: {objective: Objective; j: number}[] = [];

@@ -90,6 +90,11 @@ function aliasTables(aliases: Aliases | undefined): {terms: AliasTable; areas: A
   return {terms: aliasTable(aliases.terms), areas: aliasTable(both)};
 }
 
+/**
+ * One objective ready for scoring. Every field is always present (`undefined` when it does not apply)
+ * and set in this order, so that all of them share one hidden class: V8 compiles the hot loops over them
+ * once instead of deoptimising ("wrong map") on each new combination.
+ */
 interface Prepared {
   objective: Objective;
   tokens: string[];
@@ -99,10 +104,10 @@ interface Prepared {
   area: string;
   areaTokens: Set<string>;
   /** The tokens of the text's opening phrase (up to the first punctuation), when it has 2–8. */
-  lead?: string[];
+  lead: string[] | undefined;
   /** Tokens before and after a subordinate clause, when there is one. */
-  head?: Set<string>;
-  sub?: Set<string>;
+  head: Set<string> | undefined;
+  sub: Set<string> | undefined;
 }
 
 function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -159,28 +164,46 @@ export function matchObjectives(previous: Edition, current: Edition, options: Ma
       const own = matchTokens(objective.text, context);
       const tokens = label ? [...matchTokens(label, context), ...Array.from({length: ITEM_WEIGHT}, () => own).flat()] : own;
       const area = applyAliases(foldCase(objective.area).replace(/\s+/g, ' ').trim(), areas);
-      const p: Omit<Prepared, 'vector'> = {objective, tokens, set: new Set(tokens), area, areaTokens: new Set(matchTokens(objective.area, {aliases: areas, lexicon}))};
+      const areaTokens = new Set(matchTokens(objective.area, {aliases: areas, lexicon}));
       // A short value of another column names the item (a risk's name beside its description).
       const labelTokens = label ? matchTokens(label, context) : [];
       const labelLead = labelTokens.length <= 8 ? labelTokens : [];
       const named = stripReference(objective.text);
       const opening = /^[^,;:.()—–]+/.exec(named)?.[0];
       const lead = labelLead.length ? labelLead : opening && opening.length < objective.text.length ? matchTokens(opening, context) : [];
-      if (lead.length >= 2 && lead.length <= 8) p.lead = lead;
       const m = SUBORDINATE.exec(objective.text);
-      if (m && m.index > 0) {
-        p.head = new Set(matchTokens(objective.text.slice(0, m.index), context));
-        p.sub = new Set(matchTokens(objective.text.slice(m.index + m[0].length), context));
-      }
-      return p;
+      const clause = m && m.index > 0;
+      return {
+        objective,
+        tokens,
+        set: new Set(tokens),
+        area,
+        areaTokens,
+        lead: lead.length >= 2 && lead.length <= 8 ? lead : undefined,
+        head: clause ? new Set(matchTokens(objective.text.slice(0, m.index), context)) : undefined,
+        sub: clause ? new Set(matchTokens(objective.text.slice(m.index + m[0].length), context)) : undefined,
+      };
     });
   };
   const prevRaw = prepare(previous);
   const currRaw = prepare(current);
   const idf = inverseDocumentFrequency([...prevRaw, ...currRaw].map((p) => p.tokens));
   const vocabulary: Vocabulary = new Map();
-  const prev: Prepared[] = prevRaw.map((p) => ({...p, vector: tfidfVector(p.tokens, idf, vocabulary)}));
-  const curr: Prepared[] = currRaw.map((p) => ({...p, vector: tfidfVector(p.tokens, idf, vocabulary)}));
+  const withVector = (p: Omit<Prepared, 'vector'>): Prepared => ({
+    objective: p.objective,
+    tokens: p.tokens,
+    set: p.set,
+    vector: tfidfVector(p.tokens, idf, vocabulary),
+    area: p.area,
+    areaTokens: p.areaTokens,
+    lead: p.lead,
+    head: p.head,
+    sub: p.sub,
+  });
+  const prev: Prepared[] = [];
+  for (const p of prevRaw) prev.push(withVector(p));
+  const curr: Prepared[] = [];
+  for (const p of currRaw) curr.push(withVector(p));
   const candidates = candidatePairs(
     prev.map((p) => p.vector),
     curr.map((c) => c.vector),
@@ -239,7 +262,7 @@ export function matchObjectives(previous: Edition, current: Edition, options: Ma
     const currents = [j, ...splits].sort((a, b) => a - b);
     let score = 0;
     for (const i of members) for (const c of currents) score = Math.max(score, textOf(i, c));
-    const absorbed = currents.length === 1 && isAbsorbed(members.map((m) => prev[m]!), curr[j]!, idf);
+    const absorbed = currents.length === 1 && isAbsorbed(pick(prev, members), curr[j]!, idf);
     const kind = absorbed ? 'absorbed' : members.length > 1 ? 'merged' : currents.length > 1 ? 'split' : 'kept';
     const paired = pairedCurrent.get(j);
     const group: MatchGroup = {kind, previous: members, current: currents, score: round(score), confidence: paired !== undefined ? confidence.get(paired)! : round(Math.min(0.5, score))};
@@ -250,6 +273,13 @@ export function matchObjectives(previous: Edition, current: Edition, options: Ma
   for (let j = 0; j < curr.length; j++) if (!groupedCurr.has(j)) groups.push({kind: 'new', previous: [], current: [j], score: 0, confidence: 1});
   for (let i = 0; i < prev.length; i++) if (!groupedPrev.has(i)) groups.push({kind: 'dropped', previous: [i], current: [], score: 0, confidence: 1});
   return {previous, current, groups, areaLinks: areaLinks({previous, current, groups}), reviewConfidence: o.reviewConfidence};
+}
+
+/** `indices.map((k) => list[k])`, in an array filled by push (as every array given to {@link isAbsorbed} is, so V8 sees one array map there). */
+function pick<T>(list: readonly T[], indices: readonly number[]): T[] {
+  const out: T[] = [];
+  for (const k of indices) out.push(list[k]!);
+  return out;
 }
 
 function round(x: number): number {

@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {buildLineage} from '../../src/lineage/build-lineage.js';
+import {defaultAliases} from '../../src/io/load-aliases.js';
+import {matchObjectives} from '../../src/match/match-objectives.js';
 import type {Edition} from '../../src/model/objective.js';
 import {aliases, editionFile, SEED_2023, SEED_2024} from '../helpers.js';
 
@@ -46,6 +48,16 @@ describe('buildLineage', () => {
     expect(lineage.editions.map((e) => e.planYear)).toEqual(['2022/23', '2023/24', '2024/25']);
     expect(statuses(lineage)).toEqual(['present kept kept', 'present changed kept', 'present dropped reinstated', 'absent new kept']);
     expect(lineage.lineages[2]!.cells[2]!.objectives).toEqual(['e2024:2']);
+  });
+
+  it('uses match sets passed in for consecutive pairs instead of matching them again', () => {
+    const lineage = buildLineage('s', editions);
+    const [, second, third] = editions;
+    const {previous: _p, current: _c, ...matched} = matchObjectives(second!, third!, {aliases: defaultAliases()});
+    expect(buildLineage('s', editions, {matched: [undefined, undefined, matched]})).toEqual(lineage);
+    // What is passed is what is used: the pair 2023 → 2024 matched as all new and dropped.
+    const none = {groups: [...third!.objectives.map((_, j) => ({kind: 'new' as const, previous: [], current: [j], score: 0, confidence: 1})), ...second!.objectives.map((_, i) => ({kind: 'dropped' as const, previous: [i], current: [], score: 0, confidence: 1}))]};
+    expect(statuses(buildLineage('s', editions, {matched: [undefined, undefined, none]}))).not.toEqual(statuses(lineage));
   });
 
   it('gives lineages ids that do not change between runs', () => {
