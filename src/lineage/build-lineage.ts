@@ -114,7 +114,8 @@ export function buildLineage(series: string, editions: readonly Edition[], optio
     const current = editions[k]!;
     const matched = options.matched?.[k];
     const set: MatchSet = matched ? {previous, current, ...matched} : matchObjectives(previous, current, settings);
-    const rows = diffMatchSet(set).rows;
+    // Diffed as a comparison is, with the same aliases (a rename listed there is not a change of words).
+    const rows = diffMatchSet(set, {...(settings.aliases === undefined ? {} : {aliases: settings.aliases}), ...(options.lexicon === undefined ? {} : {lexicon: options.lexicon})}).rows;
     const changedIds = new Set(rows.filter((r) => r.status === 'kept' && (r.changes.length > 0 || r.wordDiff.some((op) => op.op !== 'equal'))).flatMap((r) => r.current.map((o) => o.id)));
     const fresh: {objective: Objective; j: number}[] = [];
     for (const group of set.groups) {
