@@ -66,14 +66,41 @@ export function diagnosticLine(d: Diagnostic): string {
   return `guidance-diff: ${where}: ${d.severity}: ${d.message} (${d.code})`;
 }
 
+/** Findings of one code shown on stderr before the rest are counted in one line. */
+export const SHOWN_PER_CODE = 5;
+
 /**
- * Report a partial result: one stderr line per warning or error (unless `--quiet`); with `--strict`, the
+ * The stderr lines for a document's warnings and errors: one per finding, but past
+ * {@link SHOWN_PER_CODE} of one code (a book's hundred lists set aside) the rest of that code are counted
+ * in one line. Every finding stays in the output files' checks and in JSON.
+ *
+ * @example
+ * findingLines(diagnostics); // ['guidance-diff: a.pdf:p3:12: warning: … (list-ignored)', …, 'guidance-diff: a.pdf: warning: 87 more list-ignored findings (…)']
+ */
+export function findingLines(findings: readonly Diagnostic[]): string[] {
+  const seen = new Map<string, number>();
+  const lines: string[] = [];
+  for (const d of findings) {
+    const n = (seen.get(d.code) ?? 0) + 1;
+    seen.set(d.code, n);
+    if (n <= SHOWN_PER_CODE) lines.push(diagnosticLine(d));
+  }
+  for (const [code, n] of seen) {
+    if (n <= SHOWN_PER_CODE) continue;
+    const d = findings.find((f) => f.code === code)!;
+    lines.push(`guidance-diff: ${d.file}: ${d.severity}: ${n - SHOWN_PER_CODE} more ${code} finding(s) like the ${SHOWN_PER_CODE} above, not shown here: the output's Checks list them all (${code})`);
+  }
+  return lines;
+}
+
+/**
+ * Report a partial result: one stderr line per warning or error (unless `--quiet`; see {@link findingLines}); with `--strict`, the
  * partial result is an error naming the file and the first finding.
  */
 export function reportPartial(context: CliContext, diagnostics: readonly Diagnostic[], file: string): void {
   const findings = diagnostics.filter((d) => d.severity !== 'info');
   if (!findings.length) return;
-  if (!context.globals().quiet) for (const d of findings) context.io.stderr(`${diagnosticLine(d)}\n`);
+  if (!context.globals().quiet) for (const line of findingLines(findings)) context.io.stderr(`${line}\n`);
   if (context.globals().strict) {
     const first = findings[0]!;
     throw new DiagnosticError(diagnostic('error', first.code, first.stage, `Cannot accept a partial reading with --strict: ${findings.length} finding(s), first: ${first.message}`, {file}));

@@ -1,4 +1,4 @@
-import {diagnosticLine} from '../read-document.js';
+import {findingLines} from '../read-document.js';
 import {Option, type Command} from 'commander';
 import {DEFAULT_FORMATS, OUTPUT_FORMATS, type OutputFormat} from '../../render/output-formats.js';
 import {line, say, UsageError, type CliContext} from '../context.js';
@@ -90,7 +90,7 @@ async function batch(manifestPath: string, flags: BatchFlags, context: CliContex
     }
     for (const d of item.diagnostics.filter((x) => x.code === 'inputs-identical')) say(context, `${item.id}: ${d.message}`, 'note');
     // A partial result: one line per warning, so that a wrong reading is never silent.
-    if (item.status === 'partial' && !common.quiet) for (const d of item.diagnostics.filter((x) => x.severity !== 'info')) context.io.stderr(`${diagnosticLine(d)}\n`);
+    if (item.status === 'partial' && !common.quiet) for (const line of findingLines(item.diagnostics.filter((x) => x.severity !== 'info'))) context.io.stderr(`${line}\n`);
   }
   if (report.interrupted) context.setExit(context.signal.reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted);
   else if (summary.failure > 0) context.setExit(EXIT.batchFailures);
