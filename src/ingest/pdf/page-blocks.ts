@@ -292,6 +292,9 @@ function splitByColumns(run: readonly PageLine[], size: number): PageLine[][] {
 /** A line's text, folded for comparing header rows (however its words fell into chunks). */
 const rowKey = (line: PageLine): string => line.chunks.map((c) => c.text).join(' ').replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** Whether every chunk of `a` starts where one of `b`'s does. */
+const startsWithin = (a: PageLine, b: PageLine): boolean => a.chunks.every((c) => b.chunks.some((d) => Math.abs(c.x0 - d.x0) <= COLUMN_TOLERANCE));
+
 /**
  * Split a run of tabular lines where an earlier header row is printed again as the start of another table:
  * after a line of its own (a section's label: one table per section, the header set again under each), or
@@ -300,15 +303,16 @@ const rowKey = (line: PageLine): string => line.chunks.map((c) => c.text).join('
  * same positions with no label above it stays in one table.
  */
 function splitAtRepeatedHeader(run: readonly PageLine[]): {runs: PageLine[][]; between: PageLine[][]} {
+  const keys = run.map((line) => (line.chunks.length >= 2 ? rowKey(line) : undefined));
   for (let k = 2; k < run.length; k++) {
+    const key = keys[k];
+    if (key === undefined) continue;
+    const h = keys.slice(0, k - 1).indexOf(key);
+    if (h < 0) continue;
+    const header = run[h]!;
     const line = run[k]!;
-    if (line.chunks.length < 2) continue;
-    const key = rowKey(line);
-    const header = run.slice(0, k - 1).find((h) => h.chunks.length >= 2 && rowKey(h) === key);
-    if (!header) continue;
     const label = run[k - 1]!.chunks.length === 1 ? 1 : 0;
-    const near = (a: PageLine, b: PageLine): boolean => a.chunks.every((c) => b.chunks.some((d) => Math.abs(c.x0 - d.x0) <= COLUMN_TOLERANCE));
-    const moved = !near(header, line) && !near(line, header);
+    const moved = !startsWithin(header, line) && !startsWithin(line, header);
     if (!label && !moved) continue;
     const rest = splitAtRepeatedHeader(run.slice(k));
     return {runs: [[...run.slice(0, k - label)], ...rest.runs], between: [run.slice(k - label, k), ...rest.between]};
