@@ -297,12 +297,13 @@ const startsWithin = (a: PageLine, b: PageLine): boolean => a.chunks.every((c) =
 
 /**
  * Split a run of tabular lines where an earlier header row is printed again as the start of another table:
- * after a line of its own (a section's label: one table per section, the header set again under each), or
- * with its cells at other positions (a second table laid out to its own content). The label line goes with
- * neither table: it is returned in `between`, to be read as the section's heading. A header repeated at the
- * same positions with no label above it stays in one table.
+ * after a section's label (a line of one chunk that `setApart` says stands apart from the line above it, by
+ * space or type size: one table per section, the header set again under each), or with its cells at other
+ * positions (a second table laid out to its own content). The label line goes with neither table: it is
+ * returned in `between`, to be read as the section's heading. A header repeated at the same positions with
+ * no label above it (a wrapped cell's last line is not one) stays in one table.
  */
-function splitAtRepeatedHeader(run: readonly PageLine[]): {runs: PageLine[][]; between: PageLine[][]} {
+function splitAtRepeatedHeader(run: readonly PageLine[], setApart: (line: PageLine, above: PageLine) => boolean): {runs: PageLine[][]; between: PageLine[][]} {
   const keys = run.map((line) => (line.chunks.length >= 2 ? rowKey(line) : undefined));
   for (let k = 2; k < run.length; k++) {
     const key = keys[k];
@@ -311,10 +312,10 @@ function splitAtRepeatedHeader(run: readonly PageLine[]): {runs: PageLine[][]; b
     if (h < 0) continue;
     const header = run[h]!;
     const line = run[k]!;
-    const label = run[k - 1]!.chunks.length === 1 ? 1 : 0;
+    const label = run[k - 1]!.chunks.length === 1 && setApart(run[k - 1]!, run[k - 2]!) ? 1 : 0;
     const moved = !startsWithin(header, line) && !startsWithin(line, header);
     if (!label && !moved) continue;
-    const rest = splitAtRepeatedHeader(run.slice(k));
+    const rest = splitAtRepeatedHeader(run.slice(k), setApart);
     return {runs: [[...run.slice(0, k - label)], ...rest.runs], between: [run.slice(k - label, k), ...rest.between]};
   }
   return {runs: [[...run]], between: []};
@@ -432,7 +433,7 @@ export function pageBlocks(
       } else if (starts.length >= 2 && run.length >= 2 && sideBySide(run, starts) >= MIN_SIDE_BY_SIDE) {
         flush();
         // One run may hold two tables with the same header (one per section), each with its own columns.
-        const parts = splitAtRepeatedHeader(run);
+        const parts = splitAtRepeatedHeader(run, (label, above) => above.y - label.y > ROW_GAP * pitch || label.size >= EMPHASIS_SIZE * bodySize);
         const carriedOn = first && starts === carried?.starts;
         let last = starts;
         parts.runs.forEach((part, p) => {

@@ -71,16 +71,16 @@ describe('pageBlocks', () => {
   });
 
   it('reads a section label followed by the header again as a new table under that label, even at the same positions', () => {
-    // The label is set as a plain row (body size): it still heads its section, as a sibling of the heading above.
+    // The label is set as a plain row (body size), with space above it: it still heads its section, as a sibling of the heading above.
     const rows: [number, [number, string][]][] = [
       [712, [[41, 'Council operations']]],
       [700, [[41, 'Objective'], [200, 'How we will measure it']]],
       [688, [[41, 'Manage a third of our grassland'], [200, 'Hectares under a meadow regime']]],
       [676, [[41, 'Restore the river corridor'], [200, 'Condition score of the river']]],
-      [664, [[41, 'People']]],
-      [652, [[41, 'Objective'], [200, 'How we will measure it']]],
-      [640, [[41, 'Make sure every household lives within a walk'], [200, 'Share of households within 800 metres']]],
-      [628, [[41, 'Grow the number of friends of parks groups'], [200, 'Number of groups and volunteer hours']]],
+      [658, [[41, 'People']]],
+      [646, [[41, 'Objective'], [200, 'How we will measure it']]],
+      [634, [[41, 'Make sure every household lives within a walk'], [200, 'Share of households within 800 metres']]],
+      [622, [[41, 'Grow the number of friends of parks groups'], [200, 'Number of groups and volunteer hours']]],
     ];
     const {blocks} = pageBlocks(rows.map(([y, chunks], k) => ({...line(k + 1, y, chunks), ...(k === 0 ? {size: 13} : {})})), 595);
     expect(blocks.map((b) => b.kind)).toEqual(['heading', 'physical', 'heading', 'physical']);
@@ -96,6 +96,22 @@ describe('pageBlocks', () => {
       [664, [[41, 'Objective'], [200, 'How we will measure it']]],
       [652, [[41, 'Make sure every household lives within a walk'], [200, 'Share of households within 800 metres']]],
       [640, [[41, 'Grow the number of friends of parks groups'], [200, 'Number of groups and volunteer hours']]],
+    ];
+    const {blocks} = pageBlocks(rows.map(([y, chunks], k) => line(k + 1, y, chunks)), 595);
+    expect(blocks.map((b) => b.kind)).toEqual(['physical']);
+  });
+
+  it('does not take a wrapped cell line just above a repeated header for a section label', () => {
+    // The last row's first cell wraps onto a line of its own, at the usual pitch, and the header is set again
+    // at the same positions: no label, no heading made of a cell's words.
+    const rows: [number, [number, string][]][] = [
+      [700, [[41, 'Objective'], [200, 'How we will measure it']]],
+      [688, [[41, 'Manage a third of our grassland'], [200, 'Hectares under a meadow regime']]],
+      [676, [[41, 'Restore the river corridor for'], [200, 'Condition score of the river']]],
+      [664, [[41, 'wildlife']]],
+      [652, [[41, 'Objective'], [200, 'How we will measure it']]],
+      [640, [[41, 'Make sure every household lives within a walk'], [200, 'Share of households within 800 metres']]],
+      [628, [[41, 'Grow the number of friends of parks groups'], [200, 'Number of groups and volunteer hours']]],
     ];
     const {blocks} = pageBlocks(rows.map(([y, chunks], k) => line(k + 1, y, chunks)), 595);
     expect(blocks.map((b) => b.kind)).toEqual(['physical']);
